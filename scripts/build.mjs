@@ -2,7 +2,7 @@
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 
-const entry = 'cli/main.ts';
+const entry = 'cli/bin.ts';
 if (!existsSync(entry)) process.exit(0);
 await build({
   entryPoints: { cli: entry },

@@ -1,0 +1,93 @@
+/** `sipladder summary FILE [--json]`: what the capture holds and what became of every frame. */
+import { accountedFrames } from '../../core/src/pipeline/frameAccounting.ts';
+import type { CaptureSummary } from '../../core/src/pipeline/sipPipeline.ts';
+import { formatIsoTimestamp } from '../../core/src/shared/time.ts';
+import { makeStyle, printable, table } from '../format.ts';
+import { runPipeline } from '../runPipeline.ts';
+import type { CommandContext } from '../command.ts';
+
+export const summaryHelp = `Usage: sipladder summary FILE [--json]
+
+Reads a capture (pcap, pcapng, gzip-compressed or not, or plain SIP text) and reports how many frames and SIP
+messages it holds, what became of every frame (SIP, IP fragment, TCP stream segment, other protocol by class,
+malformed by issue code, truncated) and the issues found, by code.
+
+FILE may be - to read standard input.
+
+Options:
+  --json    one JSON object: frames, sipMessages, accounting, issues (count per code), and more
+
+Examples:
+  sipladder summary call.pcapng
+  sipladder summary capture.pcap.gz --json | jq .accounting
+  tcpdump -i any -w - port 5060 | sipladder summary -`;
+
+export async function summaryCommand(ctx: CommandContext): Promise<number> {
+  const { summary } = await runPipeline(ctx.input, { onRecords: () => undefined });
+  if (ctx.flags.json) {
+    ctx.out.write(JSON.stringify(summaryJson(ctx.input.name, summary)) + '\n');
+    return 0;
+  }
+  ctx.out.write(renderSummary(ctx.input.name, summary, ctx.out) + '\n');
+  return 0;
+}
+
+export function summaryJson(file: string, s: CaptureSummary): Record<string, unknown> {
+  return {
+    schemaVersion: 1,
+    file,
+    format: s.format,
+    contentFormat: s.contentFormat,
+    bytes: s.bytesRead,
+    frames: s.frames,
+    sipMessages: s.sipMessages,
+    requests: s.requests,
+    responses: s.responses,
+    methods: s.methods,
+    statusCodes: s.statusCodes,
+    accounting: s.accounting,
+    issues: s.issues,
+    firstTime: s.firstTimestamp ? formatIsoTimestamp(s.firstTimestamp, s.timePrecisionDigits) : null,
+    lastTime: s.lastTimestamp ? formatIsoTimestamp(s.lastTimestamp, s.timePrecisionDigits) : null,
+    interfaces: s.interfaces,
+  };
+}
+
+function renderSummary(file: string, s: CaptureSummary, stream: { isTTY?: boolean }): string {
+  const st = makeStyle(stream);
+  const a = s.accounting;
+  const lines: string[] = [];
+  const format = s.format === s.contentFormat ? s.format : `${s.contentFormat} (${s.format})`;
+  lines.push(st.bold(printable(file)) + st.dim(`  ${format}, ${s.bytesRead.toLocaleString('en')} bytes`));
+  if (s.firstTimestamp && s.lastTimestamp) {
+    lines.push(st.dim(`  ${formatIsoTimestamp(s.firstTimestamp, 3)} → ${formatIsoTimestamp(s.lastTimestamp, 3)}`));
+  }
+  lines.push('');
+  lines.push(table([
+    ['frames', String(s.frames)],
+    ['SIP messages', String(s.sipMessages)],
+    ['  requests', String(s.requests)],
+    ['  responses', String(s.responses)],
+  ]));
+  const methods = Object.entries(s.methods).sort((x, y) => y[1] - x[1]);
+  const codes = Object.entries(s.statusCodes).sort((x, y) => Number(x[0]) - Number(y[0]));
+  if (methods.length) lines.push('', st.bold('Methods'), table(methods.map(([m, n]) => [printable(m), String(n)])));
+  if (codes.length) lines.push('', st.bold('Responses'), table(codes.map(([c, n]) => [c, String(n)])));
+  lines.push('', st.bold('Every frame accounted for'));
+  const rows: string[][] = [['SIP', String(a.sip)]];
+  if (a.stream) rows.push(['TCP stream segments', String(a.stream)]);
+  if (a.fragment) rows.push(['IP fragments (reassembled or held)', String(a.fragment)]);
+  for (const [p, n] of Object.entries(a.other)) rows.push([`other: ${p}`, String(n)]);
+  for (const [c, n] of Object.entries(a.malformed)) rows.push([`malformed: ${c}`, String(n)]);
+  if (a.truncated) rows.push(['truncated', String(a.truncated)]);
+  rows.push(['total', String(accountedFrames(a))]);
+  lines.push(table(rows));
+  const issues = Object.entries(s.issues);
+  if (issues.length) {
+    lines.push('', st.bold('Issues'));
+    lines.push(table(issues.map(([code, n]) => [code, String(n)])));
+  } else {
+    lines.push('', st.green('No issues found.'));
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,101 @@
+/**
+ * The SIP stage for one capture: transport units in, SIP messages out. Datagrams are parsed whole (SIP is
+ * recognised by its start-line on any port, RFC 3261 §7.1); each stream direction gets its own
+ * Content-Length framer (§18.3). Streams the network stage could not identify ("probe") are framed too,
+ * but their garbage is only reported once they have shown SIP, so other TCP traffic stays quiet.
+ */
+import type { Endpoint, Transport } from '../shared/endpoint.ts';
+import type { Issue } from '../shared/issue.ts';
+import type { Timestamp } from '../shared/time.ts';
+import type { TransportUnit, StreamChunk } from '../network/transportUnit.ts';
+import { extractSipFacts } from './extractSipFacts.ts';
+import { parseSipMessage } from './parseSipMessage.ts';
+import type { SipMessage } from './sipMessage.ts';
+import { SipStreamFramer, type FramerOutput } from './sipStreamFramer.ts';
+import type { SipFacts } from './sipFacts.ts';
+
+/** A message before the pipeline numbers it. */
+export interface DecodedSipMessage {
+  readonly frames: readonly number[];
+  readonly timestamp: Timestamp;
+  readonly src: Endpoint;
+  readonly dst: Endpoint;
+  readonly transport: Transport;
+  readonly encapsulation: readonly string[];
+  readonly message: SipMessage;
+  readonly facts: SipFacts;
+  readonly issues: Issue[];
+}
+
+export interface SipUnitOutput {
+  readonly messages: DecodedSipMessage[];
+  /** Datagrams that were not SIP (the pipeline classifies their frames as other traffic). */
+  readonly notSip: TransportUnit[];
+  readonly issues: Issue[];
+}
+
+interface StreamState {
+  readonly framer: SipStreamFramer;
+  /** A message was framed on this direction: its garbage is now worth reporting. */
+  sawSip: boolean;
+  last: StreamChunk;
+}
+
+export class SipUnitDecoder {
+  private readonly streams = new Map<string, StreamState>();
+
+  /** `probing(streamId)` tells whether a stream direction is only a guess (not recognised as SIP). */
+  constructor(private readonly probing: (streamId: string) => boolean = () => false) {}
+
+  accept(unit: TransportUnit): SipUnitOutput {
+    if (unit.kind === 'datagram') {
+      const parsed = parseSipMessage(unit.payload);
+      if (parsed.kind === 'not-sip') return { messages: [], notSip: [unit], issues: [] };
+      return { messages: [this.decoded(unit, unit.frames, parsed.message, parsed.issues)], notSip: [], issues: [] };
+    }
+    let state = this.streams.get(unit.streamId);
+    if (!state) {
+      state = { framer: new SipStreamFramer(), sawSip: false, last: unit };
+      this.streams.set(unit.streamId, state);
+    }
+    state.last = unit;
+    return this.collect(state, state.framer.push({ data: unit.data, frame: unit.frame, gapBefore: unit.gapBefore }));
+  }
+
+  /** End of capture: what the framers still hold becomes a final message or a reported remainder. */
+  flush(): SipUnitOutput {
+    const messages: DecodedSipMessage[] = [];
+    const issues: Issue[] = [];
+    for (const state of this.streams.values()) {
+      const out = this.collect(state, state.framer.end());
+      messages.push(...out.messages);
+      issues.push(...out.issues);
+    }
+    return { messages, notSip: [], issues };
+  }
+
+  private collect(state: StreamState, outputs: readonly FramerOutput[]): SipUnitOutput {
+    const messages: DecodedSipMessage[] = [];
+    const issues: Issue[] = [];
+    const chunk = state.last;
+    for (const out of outputs) {
+      if (out.kind === 'discarded') {
+        if (state.sawSip || !this.probing(chunk.streamId)) issues.push(...out.issues);
+        continue;
+      }
+      const parsed = parseSipMessage(out.bytes);
+      if (parsed.kind === 'not-sip') continue; // the framer only frames start-lines; defensive
+      state.sawSip = true;
+      messages.push(this.decoded(chunk, out.frames, parsed.message, [...out.issues, ...parsed.issues]));
+    }
+    return { messages, notSip: [], issues };
+  }
+
+  private decoded(unit: TransportUnit, frames: readonly number[], message: SipMessage, issues: Issue[]): DecodedSipMessage {
+    const facts = extractSipFacts(message, issues);
+    return {
+      frames, timestamp: unit.timestamp, src: unit.src, dst: unit.dst, transport: unit.transport,
+      encapsulation: unit.encapsulation, message, facts, issues,
+    };
+  }
+}
