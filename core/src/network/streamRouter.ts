@@ -67,6 +67,11 @@ export class StreamRouter {
       units.push(...out.units);
       issues.push(...out.issues);
     }
+    for (const stream of [...this.webSockets.values(), ...this.hepStreams.values()]) {
+      const out = stream.finish();
+      units.push(...out.units);
+      issues.push(...out.issues);
+    }
     return { units, issues };
   }
 
