@@ -1,0 +1,5 @@
+/** Vite/vitest `?raw` imports of expected-data text files (tests only). */
+declare module '*.tsv?raw' {
+  const text: string;
+  export default text;
+}
