@@ -14,7 +14,13 @@ const CORPUS = new URL('../../../fixtures/corpus/', import.meta.url);
 function decodeCapture(name: string): { results: Array<{ frame: number; result: PacketResult }>; flushIssues: string[] } {
   const { frames } = readCapture(new Uint8Array(readFileSync(new URL(`captures/${name}`, CORPUS))));
   const decoder = new PacketDecoder();
-  const results = frames.map((f) => ({ frame: f.number, result: decoder.decode(f).result }));
+  // Frames whose IP or UDP length field lies are decoded from the bytes there are; tshark's rows for them
+  // carry the lying length, so (as README-network.md says) they are left out of the comparison.
+  const results = frames.map((f) => {
+    const out = decoder.decode(f);
+    const lying = out.issues.some((i) => i.code === 'udp.length_exceeds_packet' || i.code === 'ipv4.total_length_exceeds_frame');
+    return { frame: f.number, result: lying ? ({ kind: 'malformed', code: 'length-field' } as const) : out.result };
+  });
   return { results, flushIssues: decoder.flush().map((i) => i.code) };
 }
 

@@ -30,7 +30,11 @@ export function decodeIpv4(bytes: Uint8Array, ctx: LayerContext): LayerStep {
     totalLength = bytes.length;
   }
   if (totalLength < headerBytes) return ctx.malformed('ipv4.bad_total_length', totalLength);
-  if (totalLength > bytes.length) return ctx.short('ipv4.total_length_exceeds_frame', totalLength);
+  if (totalLength > bytes.length) {
+    const cut = ctx.overlong('ipv4.total_length_exceeds_frame', totalLength);
+    if (cut) return cut;
+    totalLength = bytes.length;
+  }
 
   const tooDeep = enterIpHeader(ctx, bytes, 4);
   if (tooDeep !== undefined) return tooDeep;

@@ -61,6 +61,20 @@ export class LayerContext {
     return this.malformed(code, value);
   }
 
+  /**
+   * A length field claims more bytes than the frame holds. When the snap length cut the frame that is
+   * `truncated`; otherwise the frame is whole and the field is wrong: reported, and decoding goes on with the
+   * bytes there are (as Wireshark does), so a mangled header cannot hide the SIP message behind it.
+   */
+  overlong(code: NetworkIssueCode, value: number): PacketResult | undefined {
+    if (this.frame.capturedLength < this.frame.originalLength) {
+      this.issue('packet.truncated', code);
+      return TRUNCATED;
+    }
+    this.issue(code, value);
+    return undefined;
+  }
+
   wrap(name: string): void {
     this.encapsulation = [...this.encapsulation, name];
   }

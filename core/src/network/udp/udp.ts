@@ -21,7 +21,11 @@ export function decodeUdp(bytes: Uint8Array, ctx: LayerContext): LayerStep {
   // 0 is only legal for IPv6 jumbograms (RFC 2675 §4): the IP payload length rules then.
   if (length === 0) length = bytes.length;
   if (length < HEADER_BYTES) return ctx.malformed('udp.bad_length', length);
-  if (length > bytes.length) return ctx.short('udp.length_exceeds_packet', length);
+  if (length > bytes.length) {
+    const cut = ctx.overlong('udp.length_exceeds_packet', length);
+    if (cut) return cut;
+    length = bytes.length;
+  }
 
   const payload = bytes.subarray(HEADER_BYTES, length);
   const result: PacketResult = {
