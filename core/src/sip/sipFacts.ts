@@ -78,4 +78,10 @@ export interface SipFacts {
   readonly userAgent?: string;
   readonly server?: string;
   readonly sdp?: SdpFacts;
+  /**
+   * Headers correlation needs that have no field of their own, lower-case names, first value as written:
+   * x-call-id, x-cid, x-orig-call-id, replaces, refer-to, referred-by, rseq, rack, event, subscription-state,
+   * p-asserted-identity, session-expires.
+   */
+  readonly extraHeaders?: Readonly<Record<string, string>>;
 }
