@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { CliError, EXIT } from './cliError.ts';
 import type { CommandContext } from './command.ts';
+import { callsCommand, callsHelp } from './commands/calls.ts';
 import { messagesCommand, messagesHelp } from './commands/messages.ts';
 import { summaryCommand, summaryHelp } from './commands/summary.ts';
 import { openInput } from './openInput.ts';
@@ -13,6 +14,7 @@ interface Command {
 }
 
 const COMMANDS: Record<string, Command> = {
+  calls: { run: callsCommand, help: callsHelp, summary: 'one row per call: start, from, to, outcome, status, PDD, duration, legs (--json, --csv)' },
   summary: { run: summaryCommand, help: summaryHelp, summary: 'frames, SIP messages, every frame accounted for, issues by code' },
   messages: { run: messagesCommand, help: messagesHelp, summary: 'every SIP message in capture order (--json: one object per line)' },
 };
@@ -38,7 +40,7 @@ export async function main(argv: readonly string[], io = { out: process.stdout, 
       args: [...argv],
       allowPositionals: true,
       strict: true,
-      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' } },
+      options: { json: { type: 'boolean' }, csv: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' } },
     });
   } catch (error) {
     io.err.write(`sipladder: ${(error as Error).message}\nRun \`sipladder --help\` for usage.\n`);

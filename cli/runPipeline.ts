@@ -1,32 +1,17 @@
-/** Drives the core pipeline over an opened input, handing records to the command as they come. */
-import { SipPipeline, type CaptureSummary } from '../core/src/pipeline/sipPipeline.ts';
-import type { MessageRecord } from '../core/src/sip/messageRecord.ts';
-import type { Issue } from '../core/src/shared/issue.ts';
+/** Drives the core over an opened input and returns the whole analysis (records, model, calls, summaries). */
+import { CaptureAnalyzer, type CaptureAnalysis } from '../core/src/pipeline/captureAnalysis.ts';
 import type { OpenedInput } from './openInput.ts';
 import { CliError, EXIT } from './cliError.ts';
 
-export interface PipelineRun {
-  readonly summary: CaptureSummary;
-  readonly issueExamples: Issue[];
-}
-
-export async function runPipeline(
-  input: OpenedInput,
-  handlers: { onRecords: (records: MessageRecord[], timePrecisionDigits: number) => void },
-): Promise<PipelineRun> {
-  const pipeline = new SipPipeline();
-  for await (const chunk of input.chunks) {
-    const batch = pipeline.push(chunk);
-    if (batch.records.length) handlers.onRecords(batch.records, pipeline.timePrecisionDigits);
-  }
-  const tail = pipeline.end();
-  if (tail.records.length) handlers.onRecords(tail.records, pipeline.timePrecisionDigits);
-  const summary = pipeline.summary();
-  if (summary.contentFormat === 'unknown' && summary.bytesRead > 0) {
+export async function analyzeInput(input: OpenedInput): Promise<CaptureAnalysis> {
+  const analyzer = new CaptureAnalyzer();
+  for await (const chunk of input.chunks) analyzer.push(chunk);
+  const result = analyzer.end();
+  if (result.capture.contentFormat === 'unknown' && result.capture.bytesRead > 0) {
     throw new CliError(
       `${input.name}: not a capture this tool reads (expected pcap, pcapng, gzip of either, or plain SIP text)`,
       EXIT.unknownFormat,
     );
   }
-  return { summary, issueExamples: pipeline.issueExamples() };
+  return result;
 }

@@ -1,9 +1,9 @@
 /** `sipladder summary FILE [--json]`: what the capture holds and what became of every frame. */
 import { accountedFrames } from '../../core/src/pipeline/frameAccounting.ts';
-import type { CaptureSummary } from '../../core/src/pipeline/sipPipeline.ts';
+import type { CaptureAnalysis } from '../../core/src/pipeline/captureAnalysis.ts';
 import { formatIsoTimestamp } from '../../core/src/shared/time.ts';
 import { makeStyle, printable, table } from '../format.ts';
-import { runPipeline } from '../runPipeline.ts';
+import { analyzeInput } from '../runPipeline.ts';
 import type { CommandContext } from '../command.ts';
 
 export const summaryHelp = `Usage: sipladder summary FILE [--json]
@@ -23,16 +23,18 @@ Examples:
   tcpdump -i any -w - port 5060 | sipladder summary -`;
 
 export async function summaryCommand(ctx: CommandContext): Promise<number> {
-  const { summary } = await runPipeline(ctx.input, { onRecords: () => undefined });
+  const result = await analyzeInput(ctx.input);
   if (ctx.flags.json) {
-    ctx.out.write(JSON.stringify(summaryJson(ctx.input.name, summary)) + '\n');
+    ctx.out.write(JSON.stringify(summaryJson(ctx.input.name, result)) + '\n');
     return 0;
   }
-  ctx.out.write(renderSummary(ctx.input.name, summary, ctx.out) + '\n');
+  ctx.out.write(renderSummary(ctx.input.name, result, ctx.out) + '\n');
   return 0;
 }
 
-export function summaryJson(file: string, s: CaptureSummary): Record<string, unknown> {
+export function summaryJson(file: string, result: CaptureAnalysis): Record<string, unknown> {
+  const s = result.capture;
+  const c = result.summary;
   return {
     schemaVersion: 1,
     file,
@@ -45,15 +47,31 @@ export function summaryJson(file: string, s: CaptureSummary): Record<string, unk
     responses: s.responses,
     methods: s.methods,
     statusCodes: s.statusCodes,
+    retransmissions: c.retransmissions,
+    transactions: c.transactions,
+    logicalTransactions: c.logicalTransactions,
+    dialogs: c.dialogs,
+    calls: c.calls,
+    nodes: c.nodes,
+    outcomes: c.outcomes,
+    usages: c.usages,
     accounting: s.accounting,
-    issues: s.issues,
+    issues: mergeCounts(s.issues, c.issues),
     firstTime: s.firstTimestamp ? formatIsoTimestamp(s.firstTimestamp, s.timePrecisionDigits) : null,
     lastTime: s.lastTimestamp ? formatIsoTimestamp(s.lastTimestamp, s.timePrecisionDigits) : null,
     interfaces: s.interfaces,
   };
 }
 
-function renderSummary(file: string, s: CaptureSummary, stream: { isTTY?: boolean }): string {
+function mergeCounts(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>): Record<string, number> {
+  const out: Record<string, number> = { ...a };
+  for (const [k, n] of Object.entries(b)) out[k] = (out[k] ?? 0) + n;
+  return Object.fromEntries(Object.entries(out).sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])));
+}
+
+function renderSummary(file: string, result: CaptureAnalysis, stream: { isTTY?: boolean }): string {
+  const s = result.capture;
+  const c = result.summary;
   const st = makeStyle(stream);
   const a = s.accounting;
   const lines: string[] = [];
@@ -68,7 +86,17 @@ function renderSummary(file: string, s: CaptureSummary, stream: { isTTY?: boolea
     ['SIP messages', String(s.sipMessages)],
     ['  requests', String(s.requests)],
     ['  responses', String(s.responses)],
+    ['  retransmissions', String(c.retransmissions)],
+    ['transactions (per hop)', String(c.transactions)],
+    ['requests across hops', String(c.logicalTransactions)],
+    ['dialogs', String(c.dialogs)],
+    ['calls', String(c.calls)],
+    ['nodes', String(c.nodes)],
   ]));
+  const outcomes = Object.entries(c.outcomes).filter(([, n]) => n > 0);
+  if (outcomes.length) lines.push('', st.bold('Call outcomes'), table(outcomes.map(([o, n]) => [o, String(n)])));
+  const usages = Object.entries(c.usages).filter(([, n]) => n > 0);
+  if (usages.length) lines.push('', st.bold('Other usages'), table(usages.map(([u, n]) => [u, String(n)])));
   const methods = Object.entries(s.methods).sort((x, y) => y[1] - x[1]);
   const codes = Object.entries(s.statusCodes).sort((x, y) => Number(x[0]) - Number(y[0]));
   if (methods.length) lines.push('', st.bold('Methods'), table(methods.map(([m, n]) => [printable(m), String(n)])));
@@ -82,7 +110,7 @@ function renderSummary(file: string, s: CaptureSummary, stream: { isTTY?: boolea
   if (a.truncated) rows.push(['truncated', String(a.truncated)]);
   rows.push(['total', String(accountedFrames(a))]);
   lines.push(table(rows));
-  const issues = Object.entries(s.issues);
+  const issues = Object.entries(mergeCounts(s.issues, c.issues));
   if (issues.length) {
     lines.push('', st.bold('Issues'));
     lines.push(table(issues.map(([code, n]) => [code, String(n)])));

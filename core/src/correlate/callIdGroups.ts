@@ -1,0 +1,190 @@
+/**
+ * Messages grouped by Call-ID (RFC 3261 §8.1.1.4): each group is later either a call leg (INVITE usage)
+ * or another usage — registration (§10, with 401/407 challenges §22 and 423 Min-Expires §10.3),
+ * subscription (RFC 6665), MESSAGE (RFC 3428), PUBLISH (RFC 3903), INFO, REFER, OPTIONS keep-alives.
+ */
+import type { Timestamp } from '../shared/time.ts';
+import type { MessageRecord } from '../sip/messageRecord.ts';
+import type { SdpFacts, SipFacts } from '../sip/sipFacts.ts';
+import type { Registration, RegistrationAttempt, Usage, UsageKind } from './model.ts';
+import type { Tracked } from './transactionTracker.ts';
+
+/** Reads one header of a record by name (case-insensitive); the SIP facts do not keep arbitrary headers. */
+export type HeaderLookup = (record: MessageRecord, name: string) => string | undefined;
+
+export interface LegFacts {
+  index: number;
+  /** Processing order (capture order with ties canonicalised); record indices may differ within ties. */
+  seq: number;
+  timestamp: Timestamp;
+  facts: SipFacts;
+  client: string;
+  server: string;
+  /** Correlation header values by header name (lower-case), from the first INVITE. */
+  headers: Record<string, string>;
+}
+
+export interface CallIdGroup {
+  id: number;
+  callId: string;
+  /** Processing order of its first message. */
+  firstSeq: number;
+  methods: string[];
+  firstIndex: number;
+  lastIndex: number;
+  start: Timestamp;
+  end: Timestamp;
+  messages: number;
+  transactions: number;
+  invite?: LegFacts;
+  answer?: SdpFacts;
+  /** Call-IDs this group points at through Replaces or Refer-To, with the rule name. */
+  references: { callId: string; rule: string; index: number }[];
+  registration?: Registration;
+}
+
+const CALL_METHODS = new Set(['INVITE', 'ACK', 'BYE', 'CANCEL', 'PRACK', 'UPDATE']);
+
+export class CallIdGroups {
+  readonly groups: CallIdGroup[] = [];
+  private readonly byCallId = new Map<string, CallIdGroup>();
+  private readonly attempts = new Map<number, RegistrationAttempt>();
+  private seq = 0;
+
+  constructor(
+    private readonly headerValue: HeaderLookup | undefined,
+    private readonly correlationHeaders: readonly string[],
+  ) {}
+
+  observe(record: MessageRecord, tracked: Tracked, src: string, dst: string): number {
+    const facts = record.facts;
+    const callId = facts.callId;
+    this.seq++;
+    if (callId === undefined) return -1;
+    let group = this.byCallId.get(callId);
+    if (group === undefined) {
+      group = {
+        id: this.groups.length, callId, firstSeq: this.seq, methods: [], firstIndex: record.index, lastIndex: record.index,
+        start: record.timestamp, end: record.timestamp, messages: 0, transactions: 0, references: [],
+      };
+      this.groups.push(group);
+      this.byCallId.set(callId, group);
+    }
+    group.messages++;
+    group.lastIndex = record.index;
+    group.end = record.timestamp;
+    const method = facts.kind === 'request' ? facts.method : facts.cseqMethod;
+    if (method !== undefined && !group.methods.includes(method) && group.methods.length < 16) group.methods.push(method);
+    const rt = tracked.runtime;
+    if (rt === undefined || !tracked.distinct) return group.id;
+    const firstHop = rt.parent === undefined;
+    if (tracked.created && firstHop) group.transactions++;
+    if (facts.kind === 'request') this.onRequest(group, record, tracked, src, dst, firstHop);
+    else this.onResponse(group, record, tracked);
+    return group.id;
+  }
+
+  private onRequest(group: CallIdGroup, record: MessageRecord, tracked: Tracked, src: string, dst: string, firstHop: boolean): void {
+    const facts = record.facts;
+    if (!tracked.created || !firstHop) return;
+    if (facts.method === 'INVITE' && facts.to?.tag === undefined && group.invite === undefined) {
+      group.invite = { index: record.index, seq: this.seq, timestamp: record.timestamp, facts, client: src, server: dst, headers: this.readHeaders(record) };
+      const replaces = this.headerValue?.(record, 'Replaces');
+      if (replaces) group.references.push({ callId: replaces.split(';')[0]!.trim(), rule: 'replaces', index: record.index });
+    } else if (facts.method === 'REFER') {
+      const target = this.headerValue?.(record, 'Refer-To');
+      const replaced = target === undefined ? undefined : replacedCallId(target);
+      if (replaced !== undefined) group.references.push({ callId: replaced, rule: 'refer-to', index: record.index });
+    } else if (facts.method === 'REGISTER') {
+      const attempt: RegistrationAttempt = { transaction: tracked.runtime!.tx.id, index: record.index, status: 0 };
+      const requested = facts.expires ?? numberParam(facts.contacts[0]?.parameters['expires']);
+      if (requested !== undefined) attempt.expiresRequested = requested;
+      group.registration ??= { contacts: [], attempts: [], outcome: 'pending' };
+      if (facts.to?.uri !== undefined) group.registration.aor = facts.to.uri;
+      if (group.registration.contacts.length === 0) group.registration.contacts = facts.contacts.map((c) => c.uri);
+      group.registration.attempts.push(attempt);
+      this.attempts.set(attempt.transaction, attempt);
+    }
+  }
+
+  private onResponse(group: CallIdGroup, record: MessageRecord, tracked: Tracked): void {
+    const facts = record.facts;
+    const status = facts.statusCode ?? 0;
+    if (facts.cseqMethod === 'INVITE' && status >= 200 && status < 300 && facts.sdp !== undefined) group.answer ??= facts.sdp;
+    const attempt = this.attempts.get(tracked.runtime!.tx.id);
+    if (attempt === undefined || status < 200 || attempt.status >= 200) return;
+    attempt.status = status;
+    if (status === 423 && facts.minExpires !== undefined) attempt.minExpires = facts.minExpires;
+    if (status >= 200 && status < 300) {
+      const granted = numberParam(facts.contacts[0]?.parameters['expires']) ?? facts.expires;
+      if (granted !== undefined) attempt.expiresGranted = granted;
+      if (facts.contacts.length > 0) group.registration!.contacts = facts.contacts.map((c) => c.uri);
+    }
+  }
+
+  private readHeaders(record: MessageRecord): Record<string, string> {
+    const headers: Record<string, string> = {};
+    if (this.headerValue === undefined) return headers;
+    for (const name of this.correlationHeaders) {
+      const value = this.headerValue(record, name);
+      if (value !== undefined && value !== '') headers[name.toLowerCase()] = value.trim();
+    }
+    return headers;
+  }
+}
+
+export function isCallGroup(group: CallIdGroup): boolean {
+  return group.methods.some((m) => CALL_METHODS.has(m));
+}
+
+/** The usage a non-call group represents, most telling method first. */
+export function usageOf(group: CallIdGroup, id: number): Usage {
+  const has = (m: string) => group.methods.includes(m);
+  let kind: UsageKind = 'other';
+  if (has('REGISTER')) kind = 'registration';
+  else if (has('SUBSCRIBE') || has('NOTIFY')) kind = 'subscription';
+  else if (has('MESSAGE')) kind = 'message';
+  else if (has('PUBLISH')) kind = 'publish';
+  else if (has('REFER')) kind = 'refer';
+  else if (has('INFO')) kind = 'info';
+  else if (has('OPTIONS')) kind = 'options';
+  const usage: Usage = {
+    id, kind, callId: group.callId, methods: group.methods, transactions: group.transactions,
+    firstIndex: group.firstIndex, lastIndex: group.lastIndex, noise: kind === 'options',
+  };
+  if (group.registration !== undefined) {
+    group.registration.outcome = registrationOutcome(group.registration.attempts);
+    usage.registration = group.registration;
+  }
+  return usage;
+}
+
+function registrationOutcome(attempts: readonly RegistrationAttempt[]): string {
+  for (let i = attempts.length - 1; i >= 0; i--) {
+    const a = attempts[i]!;
+    if (a.status < 200) continue;
+    if (a.status < 300) return a.expiresGranted === 0 || (a.expiresGranted === undefined && a.expiresRequested === 0) ? 'unregistered' : 'registered';
+    if (a.status === 401 || a.status === 407) return 'challenged';
+    return 'rejected';
+  }
+  return 'pending';
+}
+
+function numberParam(value: string | undefined): number | undefined {
+  if (value === undefined || !/^\d+$/.test(value)) return undefined;
+  return Number(value);
+}
+
+/** The Call-ID inside a Refer-To URI's embedded Replaces header (RFC 3891 §3, RFC 3515). */
+export function replacedCallId(referTo: string): string | undefined {
+  const match = /[?&]replaces=([^&>;]+)/i.exec(referTo);
+  if (match === null) return undefined;
+  let value = match[1]!;
+  try {
+    value = decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
+  const callId = value.split(';')[0]!.trim();
+  return callId === '' ? undefined : callId;
+}

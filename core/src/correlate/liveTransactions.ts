@@ -1,0 +1,149 @@
+/**
+ * The transactions that can still be matched, by key, per hop (RFC 3261 §17.1.3, §17.2.3). A
+ * transaction leaves once it has been idle long enough in capture time (and in records, see
+ * MIN_IDLE_RECORDS), so memory stays bounded however long the capture; an expired entry is never
+ * matched again, whether or not a sweep has freed it yet, so results do not depend on sweep timing.
+ */
+import type { MessageRecord } from '../sip/messageRecord.ts';
+import type { SipFacts } from '../sip/sipFacts.ts';
+import { hostOf } from './endpointHost.ts';
+import { sameRequest, transactionKeyAt } from './transactionKey.ts';
+import { isExpired, settleTimers, type TxRuntime } from './transactionRuntime.ts';
+import type { TrackerOptions } from './transactionTracker.ts';
+
+const SWEEP_EVERY = 16_384;
+
+export interface ResponseMatch {
+  rt: TxRuntime;
+  /** The response travels exactly back over the request's hop. */
+  exact: boolean;
+}
+
+export class LiveTransactions {
+  private readonly active = new Map<string, TxRuntime[]>();
+  private readonly invites = new Map<string, TxRuntime[]>();
+  private sinceSweep = 0;
+  private lastSweepMs = 0;
+  private seq = 0;
+
+  constructor(private readonly options: TrackerOptions) {}
+
+  /** Called once per record, before any lookup for it. */
+  tick(nowMs: number): void {
+    this.seq++;
+    if (++this.sinceSweep >= SWEEP_EVERY && nowMs - this.lastSweepMs >= this.options.retireCompletedAfterMs / 4) this.sweep(nowMs);
+  }
+
+  add(key: string, rt: TxRuntime): void {
+    push(this.active, key, rt);
+    if (rt.tx.method === 'INVITE') push(this.invites, `${rt.tx.callId} ${rt.tx.cseqNumber}`, rt);
+  }
+
+  touch(rt: TxRuntime, nowMs: number): void {
+    rt.lastMs = nowMs;
+    rt.lastSeq = this.seq;
+  }
+
+  /** Settles every live transaction's timers at the end of the capture. */
+  finish(nowMs: number): void {
+    for (const list of this.active.values()) for (const rt of list) if (!rt.retired) settleTimers(rt, nowMs);
+    this.active.clear();
+    this.invites.clear();
+  }
+
+  /** The transaction of the same request one hop upstream: keyed by this copy's second Via. */
+  findUpstream(facts: SipFacts, method: string, src: string, nowMs: number): TxRuntime | undefined {
+    const key = transactionKeyAt(facts, 1, method);
+    if (key === undefined) return undefined;
+    const list = this.live(key.key, nowMs);
+    if (list === undefined) return undefined;
+    const srcIp = hostOf(src);
+    let fallback: TxRuntime | undefined;
+    for (const rt of list) {
+      if (!sameRequest(rt.tx.callId, rt.tx.cseqNumber, facts)) continue;
+      if (hostOf(rt.tx.server) === srcIp) return rt;
+      fallback = rt;
+    }
+    return fallback;
+  }
+
+  findHop(key: string, facts: SipFacts, client: string, server: string, nowMs: number): TxRuntime | undefined {
+    const list = this.live(key, nowMs);
+    if (list === undefined) return undefined;
+    for (const rt of list) {
+      if (rt.tx.client === client && rt.tx.server === server && sameRequest(rt.tx.callId, rt.tx.cseqNumber, facts)) return rt;
+    }
+    return undefined;
+  }
+
+  /** Exact reverse hop first; then a response sent back to the request's source, or from its destination. */
+  findForResponse(key: string, record: MessageRecord, src: string, dst: string, nowMs: number): ResponseMatch | undefined {
+    const list = this.live(key, nowMs);
+    if (list === undefined) return undefined;
+    let near: TxRuntime | undefined;
+    for (const rt of list) {
+      if (!sameRequest(rt.tx.callId, rt.tx.cseqNumber, record.facts)) continue;
+      if (rt.tx.client === dst && rt.tx.server === src) return { rt, exact: true };
+      if (near === undefined && (rt.tx.client === dst || rt.tx.server === src)) near = rt;
+    }
+    return near === undefined ? undefined : { rt: near, exact: false };
+  }
+
+  /** The INVITE with this Call-ID and CSeq: same hop first, then same sender, then any. */
+  findInvite(facts: SipFacts, src: string, dst: string, nowMs: number): TxRuntime | undefined {
+    const list = this.invites.get(`${facts.callId} ${facts.cseqNumber}`);
+    if (list === undefined) return undefined;
+    let sameClient: TxRuntime | undefined;
+    let any: TxRuntime | undefined;
+    for (const rt of list) {
+      if (rt.retired || this.expire(rt, nowMs)) continue;
+      if (rt.tx.client === src && rt.tx.server === dst) return rt;
+      if (rt.tx.client === src) sameClient ??= rt;
+      any ??= rt;
+    }
+    return sameClient ?? any;
+  }
+
+  /** The live transactions under a key, dropping those whose time has passed. */
+  private live(key: string, nowMs: number): TxRuntime[] | undefined {
+    const list = this.active.get(key);
+    if (list === undefined) return undefined;
+    let expired = false;
+    for (const rt of list) if (this.expire(rt, nowMs)) expired = true;
+    if (!expired) return list;
+    const kept = list.filter((rt) => !rt.retired);
+    if (kept.length === 0) {
+      this.active.delete(key);
+      return undefined;
+    }
+    this.active.set(key, kept);
+    return kept;
+  }
+
+  private expire(rt: TxRuntime, nowMs: number): boolean {
+    if (rt.retired) return true;
+    if (!isExpired(rt, nowMs, this.seq, this.options.retireCompletedAfterMs, this.options.retirePendingAfterMs)) return false;
+    settleTimers(rt, nowMs);
+    rt.retired = true;
+    return true;
+  }
+
+  private sweep(nowMs: number): void {
+    this.sinceSweep = 0;
+    this.lastSweepMs = nowMs;
+    // Deleting the current key while iterating a Map is safe in JavaScript.
+    for (const key of this.active.keys()) this.live(key, nowMs);
+    for (const [key, list] of this.invites) {
+      const kept = list.filter((rt) => !rt.retired && !this.expire(rt, nowMs));
+      if (kept.length === 0) this.invites.delete(key);
+      else if (kept.length !== list.length) this.invites.set(key, kept);
+    }
+  }
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}
+

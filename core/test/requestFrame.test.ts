@@ -1,0 +1,70 @@
+/**
+ * Issue #3's oracle: for every SIP response Wireshark links to a request (`sip.response-request`, stored in
+ * fixtures/corpus/expected/*.sip.tsv), our `requestFrame` — the first transmission of the request the response
+ * answers on the same hop — must agree, and every disagreement must be one listed, with its reason, in
+ * fixtures/corpus/request-frame-differences.tsv. `wiresharkRequestFrame` reproduces Wireshark's own rule.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyzeCaptureBytes } from '../src/pipeline/captureAnalysis.ts';
+import { readTsv } from './analyzeFile.ts';
+
+const CORPUS = join(__dirname, '../../fixtures/corpus');
+const inventory = readTsv(join(CORPUS, 'inventory.tsv'));
+const explained = readTsv(join(CORPUS, 'request-frame-differences.tsv'));
+const explainedKeys = new Set(explained.map((d) => `${d.file}#${d.frame}`));
+
+interface Link { file: string; frame: number; wireshark: number; ours: number | undefined; compat: number | undefined }
+
+function links(): Link[] {
+  const out: Link[] = [];
+  for (const { file } of inventory) {
+    const expectedPath = join(CORPUS, 'expected', `${file}.sip.tsv`);
+    if (!existsSync(expectedPath)) continue;
+    const theirs = readTsv(expectedPath).filter((t) => t.statuses && t.response_request);
+    if (theirs.length === 0) continue;
+    const bytes = readFileSync(join(CORPUS, 'captures', file!));
+    const result = analyzeCaptureBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    const byFrame = new Map<number, number[]>();
+    for (const r of result.records) if (r.facts.kind === 'response') byFrame.set(r.frame, [...(byFrame.get(r.frame) ?? []), r.index]);
+    const { requestFrame, wiresharkRequestFrame } = result.model.columns;
+    for (const t of theirs) {
+      const frame = Number(t.frame);
+      const wanted = t.response_request!.split('|').map(Number);
+      const responses = byFrame.get(frame) ?? [];
+      wanted.forEach((w, k) => {
+        const index = responses[k];
+        const ours = index === undefined ? undefined : requestFrame[index];
+        const compat = index === undefined ? undefined : wiresharkRequestFrame[index];
+        out.push({ file: file!, frame, wireshark: w, ours: ours === -1 ? undefined : ours, compat: compat === -1 ? undefined : compat });
+      });
+    }
+  }
+  return out;
+}
+
+describe("requestFrame against Wireshark's sip.response-request on the corpus", () => {
+  const all = links();
+  const differing = all.filter((l) => l.ours !== l.wireshark);
+
+  it('covers the responses Wireshark links', () => {
+    expect(all.length).toBeGreaterThan(600);
+  });
+
+  it('agrees on at least 97.5 % of responses, and every difference is explained', () => {
+    const unexplained = differing.filter((l) => !explainedKeys.has(`${l.file}#${l.frame}`));
+    expect(unexplained).toEqual([]);
+    expect(1 - differing.length / all.length).toBeGreaterThanOrEqual(0.975);
+  });
+
+  it('lists no explained difference that has gone away', () => {
+    const current = new Set(differing.map((l) => `${l.file}#${l.frame}`));
+    expect(explained.filter((d) => !current.has(`${d.file}#${d.frame}`))).toEqual([]);
+  });
+
+  it("reproduces Wireshark's own linking in wiresharkRequestFrame on ≥ 99.5 %", () => {
+    const same = all.filter((l) => l.compat === l.wireshark).length;
+    expect(same / all.length).toBeGreaterThanOrEqual(0.995);
+  });
+});
