@@ -57,6 +57,7 @@ export class SipPipeline {
   private last: Timestamp | undefined;
   private precision = 6;
   private ended = false;
+  private lastDamaged: TransportUnit | undefined;
 
   constructor() {
     this.sip = new SipUnitDecoder((streamId) => this.isProbing(streamId));
@@ -132,15 +133,18 @@ export class SipPipeline {
       this.issueLog.addAll(out.issues, frame.number);
       const before = records.length;
       let otherProtocol: string | undefined;
+      let damagedCode: string | undefined;
       for (const unit of out.units) {
         const produced = this.units(unit, frame);
         if (produced.length === 0 && unit.kind === 'datagram' && unit.frames[unit.frames.length - 1] === frame.number) {
           otherProtocol = classifyDatagram(unit);
         }
+        if (this.lastDamaged === unit) damagedCode = 'sip.damaged_start_line';
         records.push(...produced);
       }
       const d = out.disposition;
       if (records.length > before) this.accounting.count(frame.number, { kind: 'sip' });
+      else if (damagedCode) this.accounting.count(frame.number, { kind: 'malformed', code: damagedCode });
       else if (d.kind === 'payload') this.accounting.count(frame.number, { kind: 'other', protocol: otherProtocol ?? 'udp' });
       else if (d.kind === 'other') this.accounting.count(frame.number, { kind: 'other', protocol: d.protocol });
       else if (d.kind === 'malformed') this.accounting.count(frame.number, { kind: 'malformed', code: d.code });
@@ -153,6 +157,7 @@ export class SipPipeline {
   private units(unit: TransportUnit, frame: Frame | undefined): MessageRecord[] {
     const out = this.sip.accept(unit);
     this.issueLog.addAll(out.issues, frame?.number);
+    if (out.damaged) this.lastDamaged = unit;
     const records: MessageRecord[] = [];
     for (const m of out.messages) {
       if (unit.kind === 'stream' && frame) {

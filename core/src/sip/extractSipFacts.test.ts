@@ -153,3 +153,14 @@ describe('extractSipFacts', () => {
     }), { numRuns: 2000 });
   });
 });
+
+describe('extraHeaders', () => {
+  it('keeps the correlation headers verbatim under their lower-case full names, compact forms expanded', () => {
+    const text = 'INVITE sip:b@example.com SIP/2.0\r\nVia: SIP/2.0/UDP a.example.com;branch=z9hG4bK1\r\nMax-Forwards: 70\r\n' +
+      'From: <sip:a@example.com>;tag=1\r\nTo: <sip:b@example.com>\r\nCall-ID: c1\r\nCSeq: 1 INVITE\r\nX-Call-ID: leg-a@example.com\r\n' +
+      'r: <sip:c@example.com>\r\nX-Unrelated: no\r\nContent-Length: 0\r\n\r\n';
+    const parsed = parseSipMessage(new TextEncoder().encode(text));
+    if (parsed.kind !== 'message') throw new Error('not parsed');
+    expect(extractSipFacts(parsed.message).extraHeaders).toEqual({ 'x-call-id': 'leg-a@example.com', 'refer-to': '<sip:c@example.com>' });
+  });
+});

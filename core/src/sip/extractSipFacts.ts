@@ -76,6 +76,12 @@ function checkRequestUri(requestUri: string, issues: Issue[]): void {
   else if (parsed.uri?.kind === 'sip' && parsed.uri.hasHeaders) report(issues, 'sip.bad_uri', requestUri, 'a Request-URI must not carry headers');
 }
 
+/** Headers kept verbatim in `extraHeaders` for correlation (B2BUA legs, transfers, PRACK, subscriptions). */
+const EXTRA_HEADERS: ReadonlySet<string> = new Set([
+  'x-call-id', 'x-cid', 'x-orig-call-id', 'replaces', 'refer-to', 'referred-by', 'rseq', 'rack', 'event',
+  'subscription-state', 'p-asserted-identity', 'session-expires', 'require', 'supported',
+]);
+
 /**
  * Extracts the facts of a message. Problems found while typing header values are appended to `issues`
  * when given (parseSipMessage's issues cover the message structure; these cover the values).
@@ -171,7 +177,12 @@ export function extractSipFacts(message: SipMessage, issues: Issue[] = []): SipF
       case 'user-agent': facts.userAgent ??= header.value; break;
       case 'server': facts.server ??= header.value; break;
       case 'date': if (!isSipDate(header.value)) report(issues, 'sip.bad_date', header.value, undefined); break;
-      default: break;
+      default:
+        if (EXTRA_HEADERS.has(header.canonicalName)) {
+          const extra = (facts.extraHeaders ??= {}) as Record<string, string>;
+          extra[header.canonicalName] ??= header.value;
+        }
+        break;
     }
   }
   if (startLine.kind === 'request' && facts.cseqMethod !== undefined && facts.cseqMethod !== startLine.method) {

@@ -31,6 +31,7 @@
 import { defineIssues } from '../shared/issue.ts';
 
 export const SIP_ISSUES = defineIssues({
+  'sip.damaged_start_line': { severity: 'warning', summary: 'A datagram names SIP/ in its first line but is not a SIP message (its start line is damaged: NUL bytes, a bad version or status code); it is counted as malformed, not as SIP.' },
   // --- start line (RFC 3261 §7.1, §7.2) ---
   'sip.bad_start_line': { severity: 'error', summary: 'The start line does not follow "Method SP Request-URI SP SIP-Version" / "SIP-Version SP Status-Code SP Reason-Phrase".' },
   'sip.bad_version': { severity: 'error', summary: 'The SIP version is not SIP/2.0.' },

@@ -5,7 +5,9 @@
  * but their garbage is only reported once they have shown SIP, so other TCP traffic stays quiet.
  */
 import type { Endpoint, Transport } from '../shared/endpoint.ts';
-import type { Issue } from '../shared/issue.ts';
+import { makeIssue, type Issue } from '../shared/issue.ts';
+import { bytesToLatin1 } from '../shared/bytes.ts';
+import { SIP_ISSUES } from './issues.ts';
 import type { Timestamp } from '../shared/time.ts';
 import type { TransportUnit, StreamChunk } from '../network/transportUnit.ts';
 import { extractSipFacts } from './extractSipFacts.ts';
@@ -31,6 +33,8 @@ export interface SipUnitOutput {
   readonly messages: DecodedSipMessage[];
   /** Datagrams that were not SIP (the pipeline classifies their frames as other traffic). */
   readonly notSip: TransportUnit[];
+  /** Datagrams that look like damaged SIP: counted as malformed under this issue code, never silently as other traffic. */
+  readonly damaged?: { readonly unit: TransportUnit; readonly code: string };
   readonly issues: Issue[];
 }
 
@@ -39,6 +43,19 @@ interface StreamState {
   /** A message was framed on this direction: its garbage is now worth reporting. */
   sawSip: boolean;
   last: StreamChunk;
+}
+
+const SIP_SLASH = [0x53, 0x49, 0x50, 0x2f];
+
+/** "SIP/" within the first line (first 256 bytes): damaged SIP rather than another protocol. */
+function namesSipInFirstLine(payload: Uint8Array): boolean {
+  const end = Math.min(payload.length, 256);
+  for (let i = 0; i + 4 <= end; i++) {
+    const b = payload[i]!;
+    if (b === 0x0a) return false;
+    if (b === 0x53 && payload[i + 1] === SIP_SLASH[1] && payload[i + 2] === SIP_SLASH[2] && payload[i + 3] === SIP_SLASH[3]) return true;
+  }
+  return false;
 }
 
 export class SipUnitDecoder {
@@ -50,7 +67,14 @@ export class SipUnitDecoder {
   accept(unit: TransportUnit): SipUnitOutput {
     if (unit.kind === 'datagram') {
       const parsed = parseSipMessage(unit.payload);
-      if (parsed.kind === 'not-sip') return { messages: [], notSip: [unit], issues: [] };
+      if (parsed.kind === 'not-sip') {
+        if (!namesSipInFirstLine(unit.payload)) return { messages: [], notSip: [unit], issues: [] };
+        const line = bytesToLatin1(unit.payload, 0, Math.min(unit.payload.length, 120)).split(/[\r\n]/)[0]!;
+        return {
+          messages: [], notSip: [unit], damaged: { unit, code: 'sip.damaged_start_line' },
+          issues: [makeIssue(SIP_ISSUES, 'sip.damaged_start_line', { value: line, frame: unit.frames[unit.frames.length - 1] })],
+        };
+      }
       return { messages: [this.decoded(unit, unit.frames, parsed.message, parsed.issues)], notSip: [], issues: [] };
     }
     let state = this.streams.get(unit.streamId);
