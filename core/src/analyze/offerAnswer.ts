@@ -110,8 +110,17 @@ export function mediaSide(sdp: SdpFacts): MediaSide {
   return side;
 }
 
-/** Answer codecs the offer also listed (by name, case-insensitive), in the answer's order. */
+/**
+ * Answer codecs the offer also listed (by name, case-insensitive), in the answer's order, for every media
+ * stream the answer accepted: m-lines pair up by position and a port of 0 rejects a stream (RFC 3264 §6).
+ */
 export function negotiatedCodecs(exchange: SdpExchange): string[] {
-  const offered = new Set((firstMedia(exchange.offer)?.codecs ?? []).map((c) => c.toLowerCase()));
-  return (firstMedia(exchange.answer)?.codecs ?? []).filter((c) => offered.has(c.toLowerCase()));
+  const out: string[] = [];
+  const answer = exchange.answer?.media ?? [];
+  answer.forEach((m, i) => {
+    if (m.port === 0) return;
+    const offered = new Set((exchange.offer?.media[i]?.codecs ?? []).map((c) => c.toLowerCase()));
+    for (const c of m.codecs) if (offered.has(c.toLowerCase()) && !out.includes(c)) out.push(c);
+  });
+  return out;
 }

@@ -124,5 +124,14 @@ export function hopAnnotation(model: CorrelationModel, index: number, lookup: Re
   });
   // The server of this hop wrote received/rport into the sender's Via: visible in its responses.
   for (let i = 0; i < tx.responses.length && i < NAT_SCAN; i++) copyNatMarkers(hop, lookup(tx.responses[i]!)?.facts.vias[0]);
+  // A request without responses (ACK for a 2xx) still shows it when a proxy forwarded it: the proxy wrote
+  // received/rport into this sender's Via, which is second in the forwarded copy (§16.6 step 8).
+  if (hop.received === undefined && hop.rport === undefined) {
+    for (const child of model.logicalTransactions[tx.logicalTransaction]?.hops ?? []) {
+      const downstream = model.transactions[child];
+      if (downstream?.parent !== tx.id || downstream.requestIndex < 0) continue;
+      copyNatMarkers(hop, lookup(downstream.requestIndex)?.facts.vias[1]);
+    }
+  }
   return hop;
 }

@@ -28,8 +28,7 @@ export interface HopLink {
 export class HopLinker {
   readonly logical: LogicalTransaction[] = [];
   readonly last: HopLink = { counterpart: -1, upstream: undefined, generated: false };
-  /** CANCEL logical transaction per INVITE logical transaction; ACK (2xx) per INVITE logical and To tag. */
-  private readonly cancelLogical = new Map<number, number>();
+  /** ACK (2xx) logical transaction per INVITE logical transaction and To tag. */
   private readonly ackLogical = new Map<string, number>();
 
   constructor(
@@ -83,15 +82,16 @@ export class HopLinker {
     }
     const related = rt.tx.relatesTo >= 0 ? this.tracker.transactions[rt.tx.relatesTo] : undefined;
     if (related !== undefined && related.logicalTransaction >= 0) {
-      // A stateful proxy's own CANCEL, or an end-to-end ACK seen on several unlinked hops, still belongs
-      // to the request that travelled with the INVITE; ACKs for different 2xx (forks) are different requests.
+      // CANCEL is hop by hop (RFC 3261 §9, §16.10): a stateful proxy answers it and generates a new CANCEL,
+      // with only its own Via, for each branch — a new request on each hop, related to the INVITE it cancels.
+      // An end-to-end ACK seen on several unlinked hops still belongs to the request that travelled with the
+      // INVITE; ACKs for different 2xx (forks) are different requests.
       const cancel = method === 'CANCEL';
-      const ackKey = cancel ? '' : `${related.logicalTransaction} ${facts.to?.tag ?? ''}`;
-      const known = cancel ? this.cancelLogical.get(related.logicalTransaction) : this.ackLogical.get(ackKey);
+      const ackKey = `${related.logicalTransaction} ${facts.to?.tag ?? ''}`;
+      const known = cancel ? undefined : this.ackLogical.get(ackKey);
       if (known === undefined) {
         const id = this.create(rt, related.logicalTransaction);
-        if (cancel) this.cancelLogical.set(related.logicalTransaction, id);
-        else this.ackLogical.set(ackKey, id);
+        if (!cancel) this.ackLogical.set(ackKey, id);
       } else {
         this.join(rt, known);
       }
@@ -148,7 +148,9 @@ export class HopLinker {
       this.nodes.role(server, 'statefulProxy', 'answers upstream itself', what, record.index);
       return;
     }
-    if (method === 'REGISTER' && status >= 200 && status < 300) this.nodes.role(server, 'registrar', 'accepts REGISTER', what, record.index);
+    // Only proxies check Max-Forwards (RFC 3261 §16.3 step 2): whoever answers 483 itself is one.
+    if (status === 483) this.nodes.role(server, 'proxy', 'answers 483 Too Many Hops itself', what, record.index);
+    else if (method === 'REGISTER' && status >= 200 && status < 300) this.nodes.role(server, 'registrar', 'accepts REGISTER', what, record.index);
     else if (method === 'INVITE' && status >= 300 && status < 400) this.nodes.role(server, 'redirectServer', 'redirects INVITE', what, record.index);
     else if (method === 'INVITE' && status >= 200 && status < 300) this.nodes.role(server, 'ua', 'answers INVITE', what, record.index);
   }
