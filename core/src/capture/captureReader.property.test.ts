@@ -159,7 +159,8 @@ describe('damage', () => {
   it.each(VALID)('truncating a %s file keeps exactly the records before the cut', (_name, bytes, pcapng) => {
     const whole = readCapture(bytes).frames;
     const ends = recordEnds(bytes, whole, pcapng);
-    const boundaries = new Set(pcapng ? blockEnds(bytes) : ends);
+    // A classic pcap cut right after its 24-byte file header is an empty capture, not damage.
+    const boundaries = new Set(pcapng ? blockEnds(bytes) : [24, ...ends]);
     fc.assert(
       fc.property(fc.integer({ min: 0, max: bytes.length }), (cut) => {
         const read = readCapture(bytes.subarray(0, cut));

@@ -52,5 +52,11 @@ function looksLikeSipText(b: Uint8Array): boolean {
   while (start < limit && (b[start] === 0x20 || b[start] === 0x09 || b[start] === 0x0d || b[start] === 0x0a)) start++;
   if (limit - start < 8) return false;
   const text = latin1.decode(b.subarray(start, limit));
-  return STATUS_LINE.test(text) || REQUEST_LINE.test(text);
+  if (STATUS_LINE.test(text) || REQUEST_LINE.test(text)) return true;
+  // A damaged start line (RFC 4475 §3.1.2: extra white space, a bad version, a 4-digit code) is still SIP
+  // text when the first line names SIP/ and a mandatory header line follows.
+  const firstLine = text.slice(0, text.search(/\r?\n/) >>> 0);
+  return /SIP\//i.test(firstLine) && SIP_HEADER_LINE.test(text);
 }
+
+const SIP_HEADER_LINE = /^(via|v|call-id|i|cseq)[ \t]*:/im;

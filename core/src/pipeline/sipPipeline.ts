@@ -67,7 +67,8 @@ export class SipPipeline {
     if (this.text.active || this.reader.contentFormat === 'unknown') this.text.hold(chunk);
     const batch = this.reader.push(chunk);
     this.issueLog.addAll(batch.issues);
-    if (this.reader.contentFormat === 'sip-text') return { records: [] };
+    const format = this.reader.contentFormat;
+    if (format === 'sip-text' || format === 'unknown') return { records: this.frames(batch.frames) };
     this.text.release();
     return { records: this.frames(batch.frames) };
   }

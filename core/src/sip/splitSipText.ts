@@ -40,7 +40,7 @@ function isTextStartLine(bytes: Uint8Array, from: number, lineEnd: number): bool
   const end = lineEnd > from && bytes[lineEnd - 1] === CR ? lineEnd - 1 : lineEnd;
   const line = parseStartLine(decodeLatin1(bytes, from, end), []);
   if (line === undefined) return false;
-  if (line.kind === 'response') return /^\d{3}$/.test(line.statusCodeText);
+  if (line.kind === 'response') return /^\d{3,}$/.test(line.statusCodeText);
   return line.requestUri.includes(':') && /^SIP\/\d+\.\d+$/i.test(line.version);
 }
 
@@ -139,6 +139,13 @@ export function splitSipText(bytes: Uint8Array): { messages: Uint8Array[]; issue
       const next = header.bodyStart < bytes.length ? findNextStart(bytes, header.bodyStart) : -1;
       end = trimTrailingBlankLines(bytes, header.bodyStart, next < 0 ? bytes.length : next);
       end = Math.max(end, header.bodyStart);
+    }
+    // Text after the body that starts no message belongs to this message's datagram, as in RFC 4475 §3.1.1.8
+    // and RFC 5118 §4.8: the parser then reports it as trailing bytes beyond Content-Length.
+    if (contentLength >= 0 && end > 0) {
+      const next = findNextStart(bytes, end);
+      const junkEnd = next < 0 ? bytes.length : next;
+      if (!isBlank(bytes, end, junkEnd)) end = junkEnd;
     }
     if (rewrite) {
       const normalised = normalise(bytes, start, end, header.bodyStart);
