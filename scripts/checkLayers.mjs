@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // Keeps the pipeline's imports pointing backwards and the core pure (design.md, "The pipeline"):
-//   shared ← capture ← network ← sip ← correlate ← analyze ← export
+//   shared ← capture ← network ← sip ← correlate ← analyze ← explain ← export ← anonymize
 // A stage may import from itself, earlier stages and shared. Nothing in core/src or core/testkit imports Node,
 // DOM-only or Electron modules (test files and *.bench.ts may use node:*). Exit 1 with one line per violation.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, dirname, sep } from 'node:path';
 
-export const STAGES = ['shared', 'capture', 'network', 'sip', 'correlate', 'analyze', 'export'];
+export const STAGES = ['shared', 'capture', 'network', 'sip', 'correlate', 'analyze', 'explain', 'export', 'anonymize'];
 const NODE_BUILTINS = /^(node:|fs$|fs\/|path$|os$|child_process$|http$|https$|net$|dgram$|stream$|zlib$|crypto$|buffer$|url$|util$|worker_threads$|readline$|process$|electron$|electron\/)/;
 
 function walk(dir) {
