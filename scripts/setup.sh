@@ -4,8 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages the tests use. None are needed yet; the UI and live-capture suites will add chromium, tcpdump, sip-tester.
-APT_PACKAGES=()
+# Debian packages the tests use: Chromium for the UI's end-to-end tests (driven by playwright-core), tcpdump and
+# sipp (sip-tester) for the live-capture tests on the loopback interface.
+APT_PACKAGES=(chromium tcpdump sip-tester)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
@@ -15,7 +16,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "setup: installing ${missing[*]} with apt-get"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
     echo "setup: missing Debian packages: ${missing[*]} (not root: install them, or the tests that need them will say why they cannot run)" >&2
   fi

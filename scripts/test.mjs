@@ -25,27 +25,37 @@ step('type-check', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 step('stage layering', 'node', ['scripts/checkLayers.mjs']);
 const built = step('build', 'node', ['scripts/build.mjs']);
 
-const resultsFile = '.vitest-results.json';
-rmSync(resultsFile, { force: true });
-const vitest = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${resultsFile}`, ...extraArgs], { stdio: 'inherit' });
-if (existsSync(resultsFile)) {
-  const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
-  passed += results.numPassedTests;
-  failed += results.numFailedTests;
-  // A suite that fails to load has no test results of its own: count it as a failure.
-  for (const suite of results.testResults) {
-    if (suite.status === 'failed' && suite.assertionResults.length === 0) {
-      failed++;
-      failures.push(`suite ${suite.name}: ${String(suite.message).split('\n')[0]}`);
+vitestRun('unit and integration tests', '.vitest-results.json', []);
+// The UI's end-to-end tests drive Debian's Chromium against `sipladder serve`, one file at a time.
+if (extraArgs.length === 0) vitestRun('end-to-end tests (Chromium)', '.vitest-e2e-results.json', ['--config', 'app/e2e/vitest.e2e.config.ts']);
+
+function vitestRun(label, resultsFile, configArgs) {
+  process.stdout.write(`\n▶ ${label}\n`);
+  rmSync(resultsFile, { force: true });
+  const vitest = spawnSync('npx', ['vitest', 'run', ...configArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${resultsFile}`, ...extraArgs], { stdio: 'inherit' });
+  countResults(resultsFile, vitest.status);
+}
+
+function countResults(resultsFile, status) {
+  if (existsSync(resultsFile)) {
+    const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
+    passed += results.numPassedTests;
+    failed += results.numFailedTests;
+    // A suite that fails to load has no test results of its own: count it as a failure.
+    for (const suite of results.testResults) {
+      if (suite.status === 'failed' && suite.assertionResults.length === 0) {
+        failed++;
+        failures.push(`suite ${suite.name}: ${String(suite.message).split('\n')[0]}`);
+      }
+      for (const t of suite.assertionResults) if (t.status === 'failed') failures.push(t.fullName);
     }
-    for (const t of suite.assertionResults) if (t.status === 'failed') failures.push(t.fullName);
+    if (results.numPendingTests > 0 || results.numTodoTests > 0) {
+      process.stdout.write(`\n${results.numPendingTests + results.numTodoTests} tests were skipped (each prints its reason above).\n`);
+    }
+  } else {
+    failed++;
+    failures.push(`vitest produced no results (exit ${status})`);
   }
-  if (results.numPendingTests > 0 || results.numTodoTests > 0) {
-    process.stdout.write(`\n${results.numPendingTests + results.numTodoTests} tests were skipped (each prints its reason above).\n`);
-  }
-} else {
-  failed++;
-  failures.push(`vitest produced no results (exit ${vitest.status})`);
 }
 if (!built) process.stdout.write('\nThe CLI bundle did not build.\n');
 

@@ -1,0 +1,10 @@
+/** Thread entry of the analysis worker (bundled to dist/app/analysisWorker.mjs): wires AnalysisHost to the port. */
+import { parentPort } from 'node:worker_threads';
+import { AnalysisHost } from './analysisHost.ts';
+import { fileChunks } from './fileChunks.ts';
+import type { FromWorker, ToWorker } from './workerProtocol.ts';
+
+const port = parentPort;
+if (port === null) throw new Error('analysisWorker must run as a worker thread');
+const host = new AnalysisHost((message: FromWorker) => port.postMessage(message), fileChunks, () => new Promise((resolve) => setImmediate(resolve)));
+port.on('message', (message: ToWorker) => host.handle(message));

@@ -1,0 +1,21 @@
+/**
+ * What the renderer talks to: the preload bridge in Electron (window.sipladder), or the local server
+ * over fetch. Both offer the same functions (ipcContract) plus opening a dropped or picked File.
+ */
+import type { OpenResult, SipladderApi } from '../../shared/ipcContract.ts';
+import { HttpApi } from './httpApi.ts';
+
+export interface RendererApi extends SipladderApi {
+  openFile(file: File): Promise<OpenResult>;
+}
+
+declare global {
+  interface Window {
+    sipladder?: RendererApi;
+  }
+}
+
+export function connectApi(): RendererApi {
+  if (window.sipladder !== undefined) return window.sipladder;
+  return HttpApi.fromLocation(window.location, window.sessionStorage, window.history);
+}

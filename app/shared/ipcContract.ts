@@ -1,0 +1,119 @@
+/**
+ * The one typed API shared by Electron main, the preload bridge, the local HTTP server and the renderer:
+ * channel names, their argument and result types, and the checks every argument passes at the boundary.
+ */
+import type {
+  Capabilities, CallListPage, CallListQuery, ExportRequest, ExportResult, LadderData, LadderQuery, MessageDetail,
+  MessageQuery, OpenResult, ProgressEvent, RecentFile, Statistics,
+} from './apiTypes.ts';
+import { EXPORT_KINDS, SORT_KEYS } from './apiTypes.ts';
+import { arrayOf, bool, bytes, type Check, ContractError, int, object, oneOf, str, tuple } from './validate.ts';
+
+export * from './apiTypes.ts';
+export { ContractError } from './validate.ts';
+
+export const MAX_PAGE_ROWS = 1000;
+export const MAX_FILTER_CHARS = 1000;
+export const MAX_LADDER_ROWS = 50;
+export const MAX_PATH_CHARS = 4096;
+export const MAX_NAME_CHARS = 255;
+/** Bytes handed over in one IPC message when no path is known (drag-and-drop of an in-memory file). */
+export const MAX_UPLOAD_BYTES = 2 ** 31 - 1;
+const MAX_INDEX = 2 ** 31 - 1;
+
+/** Every channel: its arguments (a tuple) and its result. */
+export interface ApiChannels {
+  capabilities: { args: []; result: Capabilities };
+  status: { args: []; result: ProgressEvent };
+  openDialog: { args: []; result: OpenResult | null };
+  listRecent: { args: []; result: RecentFile[] };
+  openRecent: { args: [id: number]; result: OpenResult };
+  openPath: { args: [path: string]; result: OpenResult };
+  openBytes: { args: [name: string, data: Uint8Array]; result: OpenResult };
+  cancel: { args: []; result: ProgressEvent };
+  listCalls: { args: [query: CallListQuery]; result: CallListPage };
+  getLadder: { args: [query: LadderQuery]; result: LadderData };
+  getMessage: { args: [query: MessageQuery]; result: MessageDetail };
+  findRow: { args: [index: number]; result: number };
+  getStatistics: { args: []; result: Statistics };
+  exportCalls: { args: [request: ExportRequest]; result: ExportResult };
+}
+
+export type Channel = keyof ApiChannels;
+export type ChannelArgs<C extends Channel> = ApiChannels[C]['args'];
+export type ChannelResult<C extends Channel> = ApiChannels[C]['result'];
+
+/** The renderer's view of the backend: one promise-returning function per channel, plus progress events. */
+export type ApiFunctions = { [C in Channel]: (...args: ChannelArgs<C>) => Promise<ChannelResult<C>> };
+
+export interface SipladderApi extends ApiFunctions {
+  /** Calls `listener` on each progress event; returns the unsubscribe function. */
+  onProgress(listener: (event: ProgressEvent) => void): () => void;
+}
+
+const none = tuple<[]>();
+const index = int(0, MAX_INDEX);
+
+export const callListQuery: Check<CallListQuery> = object<CallListQuery>({
+  offset: int(0, MAX_INDEX),
+  limit: int(1, MAX_PAGE_ROWS),
+  sort: oneOf(SORT_KEYS),
+  descending: bool,
+  filter: str(MAX_FILTER_CHARS, { allowEmpty: true }),
+  hideNoise: bool,
+});
+
+const ARG_CHECKS: { [C in Channel]: Check<ChannelArgs<C>> } = {
+  capabilities: none,
+  status: none,
+  openDialog: none,
+  listRecent: none,
+  openRecent: tuple(int(0, 1000)),
+  openPath: tuple(str(MAX_PATH_CHARS)),
+  openBytes: tuple(str(MAX_NAME_CHARS), bytes(MAX_UPLOAD_BYTES)),
+  cancel: none,
+  listCalls: tuple(callListQuery),
+  getLadder: tuple(object<LadderQuery>({ rows: arrayOf(index, MAX_LADDER_ROWS, 1) })),
+  getMessage: tuple(object<MessageQuery>({ index })),
+  findRow: tuple(index),
+  getStatistics: none,
+  exportCalls: tuple(object<ExportRequest>({ kind: oneOf(EXPORT_KINDS), rows: arrayOf(index, MAX_LADDER_ROWS, 1) })),
+};
+
+export const CHANNELS = Object.keys(ARG_CHECKS) as Channel[];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(ARG_CHECKS, name);
+}
+
+/** Validates the arguments of a call on `channel`; throws ContractError with a readable path on any mismatch. */
+export function validateArgs<C extends Channel>(channel: C, args: unknown): ChannelArgs<C> {
+  if (!isChannel(channel)) throw new ContractError(`unknown channel '${String(channel).slice(0, 40)}'`);
+  return ARG_CHECKS[channel](args, channel);
+}
+
+/** The Electron IPC channel name of an API channel (one namespace so nothing else can collide). */
+export function ipcChannelName(channel: Channel): string {
+  return `sipladder:${channel}`;
+}
+
+export const PROGRESS_IPC_CHANNEL = 'sipladder:progress';
+
+const PHASES = ['idle', 'reading', 'correlating', 'done', 'cancelled', 'failed'] as const;
+const nullableInt: Check<number | null> = (v, p) => (v === null ? null : int(0, Number.MAX_SAFE_INTEGER)(v, p));
+const nullableStr: Check<string | null> = (v, p) => (v === null ? null : str(2000, { allowEmpty: true })(v, p));
+
+/** Progress events are checked too when they arrive in the renderer (the preload does it). */
+export const progressEvent: Check<ProgressEvent> = object<ProgressEvent>({
+  session: int(0, MAX_INDEX),
+  phase: oneOf(PHASES),
+  name: str(MAX_PATH_CHARS, { allowEmpty: true }),
+  bytesRead: int(0, Number.MAX_SAFE_INTEGER),
+  totalBytes: nullableInt,
+  messages: int(0, Number.MAX_SAFE_INTEGER),
+  rows: int(0, Number.MAX_SAFE_INTEGER),
+  generation: int(0, Number.MAX_SAFE_INTEGER),
+  partial: bool,
+  error: nullableStr,
+  elapsedMs: int(0, Number.MAX_SAFE_INTEGER),
+});
