@@ -3,9 +3,14 @@ export const EXIT = {
   ok: 0,
   /** The analysis ran but the input had errors worth failing a script on (only with --strict). */
   inputErrors: 1,
+  /** A bad command line: unknown command or option, bad value, bad --filter expression. */
   usage: 2,
+  /** An input cannot be read: missing, a directory, no permission, a read error. */
   cannotRead: 3,
+  /** An input is not a capture (nor SIP text), or cannot be merged with the others. */
   unknownFormat: 4,
+  /** The output cannot be written: -o exists (without --force), no permission, disk full. */
+  cannotWrite: 5,
   internal: 70,
 } as const;
 

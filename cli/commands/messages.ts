@@ -1,39 +1,50 @@
-/** `sipladder messages FILE --json`: one line per SIP message, in capture order. */
-import type { MessageRecord } from '../../core/src/sip/messageRecord.ts';
+/** `sipladder messages FILE…`: one line per SIP message, in capture order. */
+import { csvHeader, csvLine } from '../../core/src/export/csvExport.ts';
+import { messageJson, type JsonExportSource } from '../../core/src/export/jsonExport.ts';
+import { issuesOfMessage } from '../../core/src/analyze/filter/filterData.ts';
 import { formatEndpoint } from '../../core/src/shared/endpoint.ts';
 import { formatTimestamp } from '../../core/src/shared/time.ts';
+import { basename } from 'node:path';
 import type { CommandContext } from '../command.ts';
-import { printable } from '../format.ts';
-import { analyzeInput } from '../runPipeline.ts';
-import { issuesByRecord, recordAnnotation, type RecordAnnotation } from '../../core/src/correlate/recordAnnotation.ts';
+import { makeStyle, printable, type Style } from '../format.ts';
+import { exportSource, loadFor, type LoadedCapture } from '../loadCapture.ts';
+import { FILTER_OPTIONS_HELP, SELECT_OPTIONS_HELP } from '../options.ts';
+import { readCriteria, selectMessages } from '../selection.ts';
 
-export const messagesHelp = `Usage: sipladder messages FILE [--json]
+export const messagesHelp = `Usage: sipladder messages FILE… [options]
 
 Lists every SIP message in capture order: the frame that completed it, time, source and destination,
-transport, the request method or response status, Call-ID, CSeq, top Via branch and the issues found in it.
+transport, the request method or response status, Call-ID, and the issues found in or about it.
+Filters test each message (\`method == INVITE\`); call fields test the message's call (\`outcome == busy\`).
 
-FILE may be - to read standard input.
+Several FILEs are merged in time order; - reads standard input.
 
 Options:
-  --json    one JSON object per line (JSON Lines), fields: index, frame, frames, time, src, dst, transport,
-            encapsulation, method | status, reason, requestUri, callId, cseq, branch, issues,
-            transaction, logicalTransaction, dialog, call, retransmission, requestFrame (responses
-            and ACK: the request it answers on the same hop), wiresharkRequestFrame, hop (Via stack,
-            pushed/popped entry, received/rport, Max-Forwards, Record-Route added, Route consumed)
+  --json    one JSON object per line (JSON Lines): index, frame, frames, time, src, dst, transport,
+            encapsulation, method, requestUri, status, reason, callId, cseq, branch, from, to, row, call,
+            dialog, transaction, retransmission, requestFrame, hop (Via stack, Record-Route added, Route
+            consumed…), issues (codes) — docs/export-schemas.md, "messages"
+  --csv     comma-separated with a header line
+${SELECT_OPTIONS_HELP}
+${FILTER_OPTIONS_HELP}
 
 Examples:
   sipladder messages call.pcap
+  sipladder messages call.pcap --filter 'status >= 400' --hide options
+  sipladder messages call.pcap --index 3
   sipladder messages call.pcap --json | jq -r 'select(.status >= 400) | .frame'`;
 
 export async function messagesCommand(ctx: CommandContext): Promise<number> {
-  const json = Boolean(ctx.flags.json);
-  const result = await analyzeInput(ctx.input);
-  const digits = result.capture.timePrecisionDigits;
-  const issues = issuesByRecord(result.model);
-  let text = '';
-  for (const r of result.records) {
-    const annotation = recordAnnotation(result.model, r.index, result.lookup, issues);
-    text += (json ? JSON.stringify(messageJson(r, digits, annotation)) : messageLine(r, digits, annotation)) + '\n';
+  const criteria = readCriteria(ctx, 'message');
+  const loaded = await loadFor(ctx);
+  const selected = selectMessages(loaded.data, criteria);
+  const src = exportSource(loaded);
+  const st = makeStyle(ctx.out);
+  let text = ctx.flags.csv ? csvHeader('messages') + '\n' : '';
+  for (const i of selected) {
+    if (ctx.flags.json) text += JSON.stringify(messageJson(src, i)) + '\n';
+    else if (ctx.flags.csv) text += csvLine('messages', messageJson(src, i)) + '\n';
+    else text += messageLine(loaded, src, i, st) + '\n';
     if (text.length > 1 << 16) {
       ctx.out.write(text);
       text = '';
@@ -43,53 +54,16 @@ export async function messagesCommand(ctx: CommandContext): Promise<number> {
   return 0;
 }
 
-export function messageJson(r: MessageRecord, digits: number, a?: RecordAnnotation): Record<string, unknown> {
-  const f = r.facts;
-  const out: Record<string, unknown> = {
-    index: r.index,
-    frame: r.frame,
-    frames: r.frames,
-    time: formatTimestamp(r.timestamp, digits),
-    src: formatEndpoint(r.src),
-    dst: formatEndpoint(r.dst),
-    transport: r.transport,
-    encapsulation: r.encapsulation,
-  };
-  if (f.kind === 'request') {
-    out.method = f.method ?? null;
-    out.requestUri = f.requestUri ?? null;
-  } else {
-    out.status = f.statusCode ?? null;
-    out.reason = f.reasonPhrase ?? null;
-  }
-  out.callId = f.callId ?? null;
-  out.cseq = f.cseqNumber !== undefined ? `${f.cseqNumber} ${f.cseqMethod ?? ''}`.trim() : null;
-  out.branch = f.vias[0]?.branch ?? null;
-  out.issues = [...new Set([...r.issues, ...(a?.issues ?? [])].map((i) => i.code))];
-  if (a) {
-    out.transaction = a.transaction ?? null;
-    out.logicalTransaction = a.logicalTransaction ?? null;
-    out.dialog = a.dialog ?? null;
-    out.call = a.call ?? null;
-    out.retransmission = a.retransmission;
-    if (a.retransmissionOf !== undefined) out.retransmissionOf = a.retransmissionOf;
-    if (a.duplicateOf !== undefined) out.duplicateOf = a.duplicateOf;
-    if (f.kind === 'response' || f.method === 'ACK') {
-      out.requestFrame = a.requestFrame ?? null;
-      out.wiresharkRequestFrame = a.wiresharkRequestFrame ?? null;
-    }
-    if (a.hop) out.hop = a.hop;
-  }
-  return out;
-}
-
-function messageLine(r: MessageRecord, digits: number, a?: RecordAnnotation): string {
+function messageLine(loaded: LoadedCapture, src: JsonExportSource, i: number, st: Style): string {
+  const r = loaded.data.lookup(i)!;
   const f = r.facts;
   const what = f.kind === 'request' ? `${f.method ?? '?'} ${f.requestUri ?? ''}` : `${f.statusCode ?? '?'} ${f.reasonPhrase ?? ''}`;
-  const codes = [...new Set([...r.issues, ...(a?.issues ?? [])].map((i) => i.code))];
-  const issues = codes.length ? `  [${codes.join(', ')}]` : '';
-  const retransmission = a?.retransmission ? '  (retransmission)' : '';
-  return printable(
-    `${String(r.frame).padStart(6)}  ${formatTimestamp(r.timestamp, digits)}  ${formatEndpoint(r.src)} → ${formatEndpoint(r.dst)} ${r.transport.toUpperCase()}  ${what.trim()}  ${f.callId ?? ''}${retransmission}${issues}`,
-  );
+  const codes = [...new Set(issuesOfMessage(loaded.data, i).map((x) => x.code))];
+  const issues = codes.length ? st.yellow(`  [${codes.join(', ')}]`) : '';
+  const retransmission = (loaded.data.model.columns.retransmissionOf[i] ?? -1) >= 0 ? st.dim('  (retransmission)') : '';
+  const origin = src.origin?.(r.frame);
+  const where = origin ? st.dim(`  ${basename(loaded.inputs[origin.input]!.name)}#${origin.frame}`) : '';
+  const line = `${String(r.frame).padStart(6)}  ${formatTimestamp(r.timestamp, src.precisionDigits)}  ${formatEndpoint(r.src)} → ${formatEndpoint(r.dst)} ${r.transport.toUpperCase()}  `;
+  const body = f.kind === 'request' ? st.bold(printable(what.trim())) : (f.statusCode ?? 0) >= 400 ? st.red(printable(what.trim())) : printable(what.trim());
+  return `${printable(line)}${body}  ${printable(f.callId ?? '')}${retransmission}${issues}${where}`;
 }

@@ -4,7 +4,7 @@
  * RFC 3262 PRACK), the codecs both sides agreed on, and hold/resume by direction (RFC 3264 §8.4, §5.1).
  */
 import type { Dialog } from '../correlate/model.ts';
-import type { SdpFacts } from '../sip/sipFacts.ts';
+import type { SdpFacts, SipFacts } from '../sip/sipFacts.ts';
 import type { HoldEvent, MediaSide, RecordLookup } from './analysis.ts';
 
 export interface SdpExchange {
@@ -32,6 +32,11 @@ interface Pending {
 
 /** Walks one copy of each dialog message (indices in capture order) through the offer/answer model. */
 export function followOfferAnswer(indices: readonly number[], lookup: RecordLookup, dialog: Dialog): OfferAnswer {
+  return followOfferAnswerFacts(indices, (index) => lookup(index)?.facts, dialog);
+}
+
+/** The same walk over facts only (a streamed summary keeps no records). */
+export function followOfferAnswerFacts(indices: readonly number[], factsOf: (index: number) => SipFacts | undefined, dialog: Dialog): OfferAnswer {
   const result: OfferAnswer = { exchanges: [], answersWithoutOffer: [], holds: [] };
   let pending: Pending | undefined;
   let answered = '';
@@ -39,7 +44,7 @@ export function followOfferAnswer(indices: readonly number[], lookup: RecordLook
     result.exchanges.push({ offerIndex: p.index, answerIndex, offerByCaller: p.byCaller, offer: p.sdp, answer });
   };
   for (const index of indices) {
-    const facts = lookup(index)?.facts;
+    const facts = factsOf(index);
     if (facts === undefined) continue;
     const cseq = facts.cseqNumber ?? -1;
     const status = facts.statusCode ?? 0;

@@ -8,6 +8,8 @@ import type { MessageRecord } from '../sip/messageRecord.ts';
 import type { SdpFacts, SipFacts } from '../sip/sipFacts.ts';
 import type { Registration, RegistrationAttempt, Usage, UsageKind } from './model.ts';
 import type { Tracked } from './transactionTracker.ts';
+import { detachString, internToken } from './detachString.ts';
+import { slimInviteFacts, slimSdp } from './slimFacts.ts';
 
 /** Reads one header of a record by name (case-insensitive); the SIP facts do not keep arbitrary headers. */
 export type HeaderLookup = (record: MessageRecord, name: string) => string | undefined;
@@ -50,11 +52,36 @@ export class CallIdGroups {
   private readonly byCallId = new Map<string, CallIdGroup>();
   private readonly attempts = new Map<number, RegistrationAttempt>();
   private seq = 0;
+  /** Groups that have seen their first INVITE (call legs started), for progress reports. */
+  startedLegs = 0;
+  /** A copy made for a Call-ID whose group is about to be created by the record being correlated. */
+  private nextCallId = '';
 
+  /**
+   * `slim`: for a stream that keeps every group to the end but nothing else — the first INVITE's facts are
+   * cut to what leg linking reads (slimFacts.ts) and registrations are not followed.
+   */
   constructor(
     private readonly headerValue: HeaderLookup | undefined,
     private readonly correlationHeaders: readonly string[],
+    private readonly slim = false,
   ) {}
+
+  /** The group of a Call-ID, -1 when none. */
+  idOf(callId: string): number {
+    return this.byCallId.get(callId)?.id ?? -1;
+  }
+
+  /**
+   * The one kept copy of a Call-ID (its group's, or the copy its group will take): what transactions and
+   * dialogs of it share instead of each keeping a view into some message's text.
+   */
+  callIdOf(callId: string): string {
+    const group = this.byCallId.get(callId);
+    if (group !== undefined) return group.callId;
+    if (this.nextCallId !== callId) this.nextCallId = detachString(callId);
+    return this.nextCallId;
+  }
 
   observe(record: MessageRecord, tracked: Tracked, src: string, dst: string): number {
     const facts = record.facts;
@@ -64,17 +91,17 @@ export class CallIdGroups {
     let group = this.byCallId.get(callId);
     if (group === undefined) {
       group = {
-        id: this.groups.length, callId, firstSeq: this.seq, methods: [], firstIndex: record.index, lastIndex: record.index,
+        id: this.groups.length, callId: this.callIdOf(callId), firstSeq: this.seq, methods: [], firstIndex: record.index, lastIndex: record.index,
         start: record.timestamp, end: record.timestamp, messages: 0, transactions: 0, references: [],
       };
       this.groups.push(group);
-      this.byCallId.set(callId, group);
+      this.byCallId.set(group.callId, group);
     }
     group.messages++;
     group.lastIndex = record.index;
     group.end = record.timestamp;
     const method = facts.kind === 'request' ? facts.method : facts.cseqMethod;
-    if (method !== undefined && !group.methods.includes(method) && group.methods.length < 16) group.methods.push(method);
+    if (method !== undefined && !group.methods.includes(method) && group.methods.length < 16) group.methods.push(internToken(method));
     const rt = tracked.runtime;
     if (rt === undefined || !tracked.distinct) return group.id;
     const firstHop = rt.parent === undefined;
@@ -88,14 +115,16 @@ export class CallIdGroups {
     const facts = record.facts;
     if (!tracked.created || !firstHop) return;
     if (facts.method === 'INVITE' && facts.to?.tag === undefined && group.invite === undefined) {
-      group.invite = { index: record.index, seq: this.seq, timestamp: record.timestamp, facts, client: src, server: dst, headers: this.readHeaders(record) };
+      const kept = this.slim ? slimInviteFacts(facts) : facts;
+      this.startedLegs++;
+      group.invite = { index: record.index, seq: this.seq, timestamp: record.timestamp, facts: kept, client: src, server: dst, headers: this.readHeaders(record) };
       const replaces = this.headerValue?.(record, 'Replaces');
-      if (replaces) group.references.push({ callId: replaces.split(';')[0]!.trim(), rule: 'replaces', index: record.index });
+      if (replaces) group.references.push({ callId: detachString(replaces.split(';')[0]!.trim()), rule: 'replaces', index: record.index });
     } else if (facts.method === 'REFER') {
       const target = this.headerValue?.(record, 'Refer-To');
       const replaced = target === undefined ? undefined : replacedCallId(target);
-      if (replaced !== undefined) group.references.push({ callId: replaced, rule: 'refer-to', index: record.index });
-    } else if (facts.method === 'REGISTER') {
+      if (replaced !== undefined) group.references.push({ callId: detachString(replaced), rule: 'refer-to', index: record.index });
+    } else if (facts.method === 'REGISTER' && !this.slim) {
       const attempt: RegistrationAttempt = { transaction: tracked.runtime!.tx.id, index: record.index, status: 0 };
       const requested = facts.expires ?? numberParam(facts.contacts[0]?.parameters['expires']);
       if (requested !== undefined) attempt.expiresRequested = requested;
@@ -110,7 +139,8 @@ export class CallIdGroups {
   private onResponse(group: CallIdGroup, record: MessageRecord, tracked: Tracked): void {
     const facts = record.facts;
     const status = facts.statusCode ?? 0;
-    if (facts.cseqMethod === 'INVITE' && status >= 200 && status < 300 && facts.sdp !== undefined) group.answer ??= facts.sdp;
+    if (facts.cseqMethod === 'INVITE' && status >= 200 && status < 300 && facts.sdp !== undefined) group.answer ??= this.slim ? slimSdp(facts.sdp) : facts.sdp;
+    if (this.slim) return;
     const attempt = this.attempts.get(tracked.runtime!.tx.id);
     if (attempt === undefined || status < 200 || attempt.status >= 200) return;
     attempt.status = status;
@@ -127,7 +157,7 @@ export class CallIdGroups {
     if (this.headerValue === undefined) return headers;
     for (const name of this.correlationHeaders) {
       const value = this.headerValue(record, name);
-      if (value !== undefined && value !== '') headers[name.toLowerCase()] = value.trim();
+      if (value !== undefined && value !== '') headers[name.toLowerCase()] = detachString(value.trim());
     }
     return headers;
   }

@@ -8,13 +8,16 @@ import { compareTimestamps, diffMs, type Timestamp } from '../shared/time.ts';
 import type { MessageRecord } from '../sip/messageRecord.ts';
 import { CallIdGroups, usageOf, type HeaderLookup } from './callIdGroups.ts';
 import { ColumnBuffer } from './columnBuffer.ts';
+import type { CorrelationSink, RecordCorrelation, StreamEnd } from './correlationSink.ts';
 import { DialogTracker } from './dialogTracker.ts';
 import { HopLinker } from './hopLinker.ts';
 import { buildCalls } from './legLinker.ts';
-import type { CorrelationModel, RecordIssue, Usage } from './model.ts';
+import type { CorrelationModel, Dialog, LogicalTransaction, RecordIssue, Usage } from './model.ts';
 import { NodeBook } from './nodeBook.ts';
 import { observeNodeEvidence } from './nodeEvidence.ts';
 import { canonicalTieOrder } from './tieOrder.ts';
+import type { Tracked } from './transactionTracker.ts';
+import type { TxRuntime } from './transactionRuntime.ts';
 import { DEFAULT_TRACKER_OPTIONS, TransactionTracker, type TrackerOptions } from './transactionTracker.ts';
 import { WiresharkRequestLinker } from './wiresharkRequestLinker.ts';
 
@@ -28,6 +31,18 @@ export interface CorrelatorOptions {
   /** How far apart two legs of one call may start for the SDP and number rules (default 10 s). */
   readonly legLinkWindowMs?: number;
   readonly tracker?: Partial<TrackerOptions>;
+  /**
+   * Streaming: records and settled Call-ID groups go to the sink as they finish, nothing per record is
+   * kept, and the end is read with `finishStream` (not `finish`). Memory then follows the live calls.
+   */
+  readonly sink?: CorrelationSink;
+}
+
+/** A Call-ID group while anything of it is live (streaming only). */
+interface GroupLife {
+  live: number;
+  transactions: TxRuntime[];
+  dialogs: Dialog[];
 }
 
 export const DEFAULT_CORRELATION_HEADERS: readonly string[] = ['X-Call-ID', 'X-CID', 'X-Orig-Call-ID'];
@@ -37,14 +52,22 @@ const KIND_ACK = 2;
 
 export class Correlator {
   private readonly issues: RecordIssue[] = [];
-  private readonly report = (index: number, issue: Issue): void => {
-    this.issues.push({ index, issue });
-  };
-  private readonly nodes = new NodeBook();
+  private readonly report: (index: number, issue: Issue) => void;
+  private readonly nodes: NodeBook;
   private readonly tracker: TransactionTracker;
   private readonly hopLinker: HopLinker;
-  private readonly dialogs = new DialogTracker(this.report);
+  private readonly dialogs: DialogTracker;
   private readonly groups: CallIdGroups;
+  private readonly sink: CorrelationSink | undefined;
+  private readonly lives = new Map<number, GroupLife>();
+  private readonly settling: number[] = [];
+  private readonly newDialogs: Dialog[] = [];
+  private readonly entry: RecordCorrelation = {
+    record: undefined!, group: -1, transaction: undefined, role: 'none', created: false, distinct: false,
+    retransmissionOf: -1, duplicateOf: -1, dialog: -1,
+  };
+  private records = 0;
+  private streamEnd: StreamEnd | undefined;
   private readonly wireshark = new WiresharkRequestLinker();
   private readonly col = {
     transaction: new ColumnBuffer(), kind: new ColumnBuffer(), dialog: new ColumnBuffer(), group: new ColumnBuffer(),
@@ -57,15 +80,29 @@ export class Correlator {
   private finished = false;
 
   constructor(private readonly options: CorrelatorOptions = {}) {
-    this.tracker = new TransactionTracker({ ...DEFAULT_TRACKER_OPTIONS, ...options.tracker }, this.report);
-    this.hopLinker = new HopLinker(this.tracker, this.nodes, this.report);
-    this.groups = new CallIdGroups(options.headerValue, options.correlationHeaders ?? DEFAULT_CORRELATION_HEADERS);
+    const sink = options.sink;
+    this.sink = sink;
+    this.report = sink === undefined ? (index, issue) => this.issues.push({ index, issue }) : (index, issue) => sink.issue(index, issue);
+    const retain = sink === undefined;
+    this.nodes = new NodeBook(!retain);
+    const groups = new CallIdGroups(options.headerValue, options.correlationHeaders ?? DEFAULT_CORRELATION_HEADERS, !retain);
+    this.groups = groups;
+    const callIdOf = (callId: string): string => groups.callIdOf(callId);
+    const trackerOptions = { ...DEFAULT_TRACKER_OPTIONS, ...options.tracker };
+    this.tracker = new TransactionTracker(trackerOptions, this.report, retain ? { retain, callIdOf } : {
+      retain, callIdOf, retired: (rt) => this.retired(rt.tx.callId),
+    });
+    this.hopLinker = new HopLinker(this.tracker, this.nodes, this.report, retain);
+    this.dialogs = new DialogTracker(this.report, retain ? { retain, callIdOf } : {
+      retain, callIdOf, created: (d) => this.newDialogs.push(d), retired: (d) => this.retired(d.callId),
+    });
   }
 
   add(record: MessageRecord): void {
     if (this.finished) return;
-    // Wireshark's own matching follows frame order exactly, ties included.
-    this.col.wireshark.set(record.index, this.wireshark.observe(record));
+    if (record.index >= this.records) this.records = record.index + 1;
+    // Wireshark's own matching follows frame order exactly, ties included (a model column only).
+    if (this.sink === undefined) this.col.wireshark.set(record.index, this.wireshark.observe(record));
     const head = this.pending[0];
     if (head !== undefined && compareTimestamps(head.timestamp, record.timestamp) !== 0) this.flush();
     this.pending.push(record);
@@ -76,6 +113,7 @@ export class Correlator {
   }
 
   finish(): CorrelationModel {
+    if (this.sink !== undefined) this.finishStream();
     this.flush();
     this.finished = true;
     return assembleModel({
@@ -83,6 +121,57 @@ export class Correlator {
       col: this.col, issues: this.issues, lastMs: this.lastMs,
       aliases: this.options.aliases ?? {}, legLinkWindowMs: this.options.legLinkWindowMs ?? 10_000,
     });
+  }
+
+  /** Call legs (Call-IDs with an initial INVITE) seen so far: a progress figure, not the final call count. */
+  get startedLegs(): number {
+    return this.groups.startedLegs;
+  }
+
+  /** Streaming: ends the capture, settles every group, builds the calls; the same object on every call. */
+  finishStream(): StreamEnd {
+    if (this.streamEnd !== undefined) return this.streamEnd;
+    this.flush();
+    this.finished = true;
+    this.tracker.finish(this.lastMs);
+    this.dialogs.finish();
+    this.settle();
+    const aliases = this.options.aliases ?? {};
+    const nodeOfEndpoint = this.nodes.resolve(aliases);
+    const groups = this.groups.groups;
+    const calls = buildCalls(groups, [], nodeOfEndpoint, this.options.legLinkWindowMs ?? 10_000);
+    const usages: Usage[] = [];
+    for (const g of groups) if (calls.callOfGroup[g.id]! < 0) usages.push(usageOf(g, usages.length));
+    this.streamEnd = {
+      records: this.records, transactions: this.tracker.count, logicalTransactions: this.hopLinker.count,
+      dialogs: this.dialogs.count, nodes: this.nodes.countNodes(), groups, calls, usages,
+    };
+    return this.streamEnd;
+  }
+
+  private retired(callId: string): void {
+    const group = this.groups.idOf(callId);
+    const life = this.lives.get(group);
+    if (life === undefined) return;
+    if (--life.live === 0) this.settling.push(group);
+  }
+
+  /** Hands over each group whose last transaction and dialog have retired (unless this record revived it). */
+  private settle(): void {
+    const sink = this.sink!;
+    for (const group of this.settling) {
+      const life = this.lives.get(group);
+      if (life === undefined || life.live > 0) continue;
+      this.lives.delete(group);
+      const logical: LogicalTransaction[] = [];
+      for (const rt of life.transactions) {
+        const l = this.hopLinker.take(rt.tx.logicalTransaction);
+        if (l !== undefined) logical.push(l);
+      }
+      logical.sort((a, b) => a.id - b.id);
+      sink.settled({ group: this.groups.groups[group]!, transactions: life.transactions, logicalTransactions: logical, dialogs: life.dialogs });
+    }
+    this.settling.length = 0;
   }
 
   private flush(): void {
@@ -102,6 +191,10 @@ export class Correlator {
     const dialog = this.dialogs.observe(record, tracked, nowMs);
     const group = this.groups.observe(record, tracked, src, dst);
     observeNodeEvidence(this.nodes, record, src, tracked, hop);
+    if (this.sink !== undefined) {
+      this.stream(record, tracked, dialog, group);
+      return;
+    }
     const i = record.index;
     const col = this.col;
     col.transaction.set(i, tracked.runtime?.tx.id ?? -1);
@@ -113,6 +206,34 @@ export class Correlator {
     col.counterpart.set(i, hop.counterpart);
     col.src.set(i, this.nodes.idOf(src));
     col.dst.set(i, this.nodes.idOf(dst));
+  }
+
+  private stream(record: MessageRecord, tracked: Tracked, dialog: number, group: number): void {
+    if (group >= 0 && (tracked.created || this.newDialogs.length > 0)) {
+      let life = this.lives.get(group);
+      if (life === undefined) this.lives.set(group, (life = { live: 0, transactions: [], dialogs: [] }));
+      if (tracked.created) {
+        life.live++;
+        life.transactions.push(tracked.runtime!);
+      }
+      for (const d of this.newDialogs) {
+        life.live++;
+        life.dialogs.push(d);
+      }
+    }
+    this.newDialogs.length = 0;
+    const e = this.entry;
+    e.record = record;
+    e.group = group;
+    e.transaction = tracked.runtime?.tx;
+    e.role = tracked.role;
+    e.created = tracked.created;
+    e.distinct = tracked.distinct;
+    e.retransmissionOf = tracked.retransmissionOf;
+    e.duplicateOf = tracked.duplicateOf;
+    e.dialog = dialog;
+    this.sink!.record(e);
+    this.settle();
   }
 }
 

@@ -4,6 +4,7 @@
  * in-dialog requests are labelled the way a reader names them (re-INVITE, PRACK RFC 3262, UPDATE RFC 3311).
  */
 import type { SipFacts } from '../sip/sipFacts.ts';
+import { detachString } from './detachString.ts';
 import type { Dialog, DialogSide } from './model.ts';
 
 export interface DialogRuntime {
@@ -41,7 +42,7 @@ export function newSide(tag: string, nameAddrUri: string | undefined): DialogSid
 /** Route sets from the Record-Route list of the dialog-creating response (§12.1.1 UAS, §12.1.2 UAC). */
 export function setRouteSets(dialog: Dialog, response: SipFacts): void {
   if (response.recordRoutes.length === 0) return;
-  const inOrder = response.recordRoutes.map((r) => r.raw);
+  const inOrder = response.recordRoutes.map((r) => detachString(r.raw));
   dialog.callee.routeSet = inOrder;
   dialog.caller.routeSet = [...inOrder].reverse();
 }

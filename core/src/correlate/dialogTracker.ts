@@ -13,6 +13,19 @@ import {
 } from './dialogRuntime.ts';
 import { MIN_IDLE_RECORDS } from './transactionRuntime.ts';
 import type { Tracked } from './transactionTracker.ts';
+import { detachOptional, detachString, internToken } from './detachString.ts';
+import { appended } from './smallList.ts';
+
+/** How much the tracker keeps: every dialog for a model (default), or only live ones for a stream. */
+export interface DialogRetention {
+  /** false: `dialogs` stays empty; dialogs are announced by `created` and `retired` instead. */
+  readonly retain: boolean;
+  readonly created?: (dialog: Dialog) => void;
+  /** Called once per dialog when no message can reach it any more (at `finish` for the rest). */
+  readonly retired?: (dialog: Dialog) => void;
+  /** The one kept copy of a Call-ID (see CallIdGroups.callIdOf). */
+  readonly callIdOf?: (callId: string) => string;
+}
 
 /** Dialogs idle this long (capture time) are forgotten: terminated ones soon, confirmed ones after hours. */
 const TERMINATED_RETIRE_MS = 64_000;
@@ -20,14 +33,24 @@ const IDLE_RETIRE_MS = 4 * 3600_000;
 const SWEEP_EVERY = 16_384;
 
 export class DialogTracker {
+  /** Every dialog by id (empty when not retaining). */
   readonly dialogs: Dialog[] = [];
+  private created = 0;
   private readonly byTags = new Map<string, DialogRuntime>();
   private readonly byOrigin = new Map<string, DialogRuntime[]>();
   private sinceSweep = 0;
   private lastSweepMs = 0;
   private seq = 0;
 
-  constructor(private readonly report: (index: number, issue: Issue) => void) {}
+  constructor(
+    private readonly report: (index: number, issue: Issue) => void,
+    private readonly retention: DialogRetention = { retain: true },
+  ) {}
+
+  /** Dialogs created so far. */
+  get count(): number {
+    return this.created;
+  }
 
   /** Returns the dialog the record belongs to, or -1 (initial requests get theirs from the transaction later). */
   observe(record: MessageRecord, tracked: Tracked, nowMs: number): number {
@@ -50,6 +73,8 @@ export class DialogTracker {
     for (const d of this.byTags.values()) {
       if (d.dialog.state !== 'terminated' && d.byeIndex >= 0) this.terminate(d, d.byeIndex, 'bye');
     }
+    const retired = this.retention.retired;
+    if (retired !== undefined) for (const d of this.byTags.values()) retired(d.dialog);
     this.byTags.clear();
     this.byOrigin.clear();
   }
@@ -59,7 +84,7 @@ export class DialogTracker {
     const rt = tracked.runtime!;
     const status = facts.statusCode ?? 0;
     const usage = dialogUsageOf(facts.cseqMethod);
-    const initial = rt.request === undefined || rt.request.facts.to?.tag === undefined;
+    const initial = rt.request === undefined || rt.request.copy.toTag === undefined;
     let d = found;
     if (d === undefined && usage !== undefined && initial && status > 100 && status < 300) d = this.create(record, rt.tx, usage, nowMs);
     if (d === undefined) {
@@ -75,7 +100,7 @@ export class DialogTracker {
         dialog.state = 'confirmed';
         dialog.confirmedIndex = record.index;
         setRouteSets(dialog, facts);
-        if (facts.contacts[0] !== undefined) dialog.callee.contact = facts.contacts[0].uri;
+        if (facts.contacts[0] !== undefined) dialog.callee.contact = detachString(facts.contacts[0].uri);
       } else if (status >= 300) {
         this.rejectOrigin(record, status);
       }
@@ -109,7 +134,7 @@ export class DialogTracker {
     if (!tracked.created || rt.parent !== undefined) return dialog.id;
     const method = facts.method ?? '';
     const fromCaller = facts.from?.tag === dialog.caller.tag;
-    dialog.requests.push({ index: record.index, method, label: labelRequest(facts, false), fromCaller });
+    dialog.requests = appended(dialog.requests, { index: record.index, method: internToken(method), label: internToken(labelRequest(facts, false)), fromCaller });
     const side = fromCaller ? dialog.caller : dialog.callee;
     const cseq = facts.cseqNumber ?? 0;
     if (method === 'ACK') {
@@ -132,32 +157,33 @@ export class DialogTracker {
         dialog.terminatedByCaller = fromCaller;
       }
     } else if ((method === 'INVITE' || method === 'UPDATE') && facts.contacts[0] !== undefined) {
-      side.contact = facts.contacts[0].uri;
+      side.contact = detachString(facts.contacts[0].uri);
     }
     return dialog.id;
   }
 
   private create(record: MessageRecord, tx: Transaction, usage: Dialog['usage'], nowMs: number): DialogRuntime {
     const facts = record.facts;
-    const callId = facts.callId!;
+    const callId = this.retention.callIdOf?.(facts.callId!) ?? detachString(facts.callId!);
     // For a response the From side is the caller; a mid-stream request is taken as sent by the caller.
-    const callerTag = facts.from!.tag!;
-    const calleeTag = facts.to!.tag!;
+    const callerTag = detachString(facts.from!.tag!);
+    const calleeTag = detachString(facts.to!.tag!);
     const dialog: Dialog = {
-      id: this.dialogs.length, callId, usage, state: 'early',
-      caller: newSide(callerTag, facts.from?.uri), callee: newSide(calleeTag, facts.to?.uri),
+      id: this.created++, callId, usage, state: 'early',
+      caller: newSide(callerTag, detachOptional(facts.from?.uri)), callee: newSide(calleeTag, detachOptional(facts.to?.uri)),
       createdIndex: record.index, confirmedIndex: -1, terminatedIndex: -1, forked: false,
       initialTransaction: facts.kind === 'response' ? tx.logicalTransaction : -1, requests: [], issues: [],
     };
-    this.dialogs.push(dialog);
+    if (this.retention.retain) this.dialogs.push(dialog);
+    this.retention.created?.(dialog);
     const origin = originKey(callId, callerTag, facts.cseqNumber ?? 0);
     const d: DialogRuntime = { dialog, origin, lastMs: nowMs, lastSeq: this.seq, byeIndex: -1, ackSeen: false };
     this.byTags.set(dialogKey(callId, callerTag, calleeTag), d);
     if (facts.kind === 'response') {
       const request = tx.requestIndex;
-      if (request >= 0) dialog.requests.push({ index: request, method: facts.cseqMethod ?? '', label: 'initial', fromCaller: true });
+      if (request >= 0) dialog.requests = [{ index: request, method: internToken(facts.cseqMethod ?? ''), label: 'initial', fromCaller: true }];
       dialog.caller.lastCseq = facts.cseqNumber ?? 0;
-      if (facts.contacts[0] !== undefined) dialog.callee.contact = facts.contacts[0].uri;
+      if (facts.contacts[0] !== undefined) dialog.callee.contact = detachString(facts.contacts[0].uri);
       const siblings = this.byOrigin.get(origin);
       if (siblings === undefined) {
         this.byOrigin.set(origin, [d]);
@@ -199,6 +225,7 @@ export class DialogTracker {
     const limit = d.dialog.state === 'terminated' ? TERMINATED_RETIRE_MS : IDLE_RETIRE_MS;
     if (nowMs - d.lastMs <= limit || this.seq - d.lastSeq <= MIN_IDLE_RECORDS) return d;
     this.byTags.delete(key);
+    this.retention.retired?.(d.dialog);
     return undefined;
   }
 

@@ -7,8 +7,10 @@
 import type { Issue } from '../shared/issue.ts';
 import { makeIssue } from '../shared/issue.ts';
 import type { MessageRecord } from '../sip/messageRecord.ts';
-import type { SipFacts } from '../sip/sipFacts.ts';
+import type { CopyDigest } from './copyDigest.ts';
+import { detachString } from './detachString.ts';
 import { correlateIssues } from './issues.ts';
+import { appended } from './smallList.ts';
 import type { LogicalTransaction } from './model.ts';
 import type { NodeBook } from './nodeBook.ts';
 import { viaIdentity } from './transactionKey.ts';
@@ -19,23 +21,49 @@ import type { Tracked, TransactionTracker } from './transactionTracker.ts';
 export interface HopLink {
   /** The copy on the previous hop (requests, non-2xx ACK) or on the next hop (responses), -1 if none. */
   counterpart: number;
-  /** Facts of the previous-hop copy of a request, when captured. */
-  upstream: SipFacts | undefined;
+  /** The previous-hop copy of a request (its digest), when captured. */
+  upstream: CopyDigest | undefined;
   /** A response this hop's server produced itself (not forwarded). */
   generated: boolean;
 }
 
 export class HopLinker {
+  /** Every logical transaction by id (empty when not retaining: see `take`). */
   readonly logical: LogicalTransaction[] = [];
   readonly last: HopLink = { counterpart: -1, upstream: undefined, generated: false };
   /** ACK (2xx) logical transaction per INVITE logical transaction and To tag. */
-  private readonly ackLogical = new Map<string, number>();
+  private readonly ackLogical = new Map<number, Map<string, number>>();
+  private readonly held = new Map<number, LogicalTransaction>();
+  private created = 0;
 
+  /** `retain` false: logical transactions are held only until `take` hands them over (streaming). */
   constructor(
     private readonly tracker: TransactionTracker,
     private readonly nodes: NodeBook,
     private readonly report: (index: number, issue: Issue) => void,
+    private readonly retain = true,
   ) {}
+
+  /** Logical transactions created so far. */
+  get count(): number {
+    return this.created;
+  }
+
+  /**
+   * Streaming: hands over (and forgets) a logical transaction whose hops have all retired; no hop can join
+   * it any more (a join needs a live hop of it), nor an ACK (which needs its live INVITE).
+   */
+  take(id: number): LogicalTransaction | undefined {
+    const logical = this.held.get(id);
+    if (logical === undefined) return undefined;
+    this.held.delete(id);
+    this.ackLogical.delete(id);
+    return logical;
+  }
+
+  private logicalById(id: number): LogicalTransaction | undefined {
+    return this.retain ? this.logical[id] : this.held.get(id);
+  }
 
   /** Places the record's transaction on its logical path and finds its counterpart (see `last`). */
   link(record: MessageRecord, tracked: Tracked, nowMs: number): HopLink {
@@ -58,8 +86,8 @@ export class HopLinker {
     const upstream = rt.parent?.request;
     if (upstream === undefined) return last;
     last.counterpart = upstream.index;
-    last.upstream = upstream.facts;
-    if (tracked.distinct) this.checkForwarding(record, upstream.facts);
+    last.upstream = upstream.copy;
+    if (tracked.distinct) this.checkForwarding(record, upstream.copy);
     return last;
   }
 
@@ -72,7 +100,7 @@ export class HopLinker {
       rt.depth = parent.depth + 1;
       rt.tx.depth = rt.depth;
       rt.tx.parent = parent.tx.id;
-      parent.children.push(rt);
+      parent.children = appended(parent.children, rt);
       this.join(rt, parent.tx.logicalTransaction);
       const detail = () => `${method} received at ${parent.tx.server} goes on from ${rt.tx.client} carrying its Via stack`;
       this.nodes.merge(parent.tx.server, rt.tx.client, 'forwarding', detail, record.index, true);
@@ -80,18 +108,20 @@ export class HopLinker {
       if (parent.tryingIndex >= 0) this.answeredTrying(parent, parent.tryingIndex);
       return;
     }
-    const related = rt.tx.relatesTo >= 0 ? this.tracker.transactions[rt.tx.relatesTo] : undefined;
+    const related = this.tracker.transaction(rt.tx.relatesTo);
     if (related !== undefined && related.logicalTransaction >= 0) {
       // CANCEL is hop by hop (RFC 3261 §9, §16.10): a stateful proxy answers it and generates a new CANCEL,
       // with only its own Via, for each branch — a new request on each hop, related to the INVITE it cancels.
       // An end-to-end ACK seen on several unlinked hops still belongs to the request that travelled with the
       // INVITE; ACKs for different 2xx (forks) are different requests.
       const cancel = method === 'CANCEL';
-      const ackKey = `${related.logicalTransaction} ${facts.to?.tag ?? ''}`;
-      const known = cancel ? undefined : this.ackLogical.get(ackKey);
+      const toTag = facts.to?.tag ?? '';
+      const acks = this.ackLogical.get(related.logicalTransaction);
+      const known = cancel ? undefined : acks?.get(toTag);
       if (known === undefined) {
         const id = this.create(rt, related.logicalTransaction);
-        if (!cancel) this.ackLogical.set(ackKey, id);
+        if (!cancel && acks === undefined) this.ackLogical.set(related.logicalTransaction, new Map([[detachString(toTag), id]]));
+        else if (!cancel) acks!.set(detachString(toTag), id);
       } else {
         this.join(rt, known);
       }
@@ -105,15 +135,18 @@ export class HopLinker {
   }
 
   private create(rt: TxRuntime, relatesTo: number): number {
-    const id = this.logical.length;
-    this.logical.push({ id, method: rt.tx.method, callId: rt.tx.callId, cseqNumber: rt.tx.cseqNumber, hops: [rt.tx.id], relatesTo });
+    const id = this.created++;
+    const logical: LogicalTransaction = { id, method: rt.tx.method, callId: rt.tx.callId, cseqNumber: rt.tx.cseqNumber, hops: [rt.tx.id], relatesTo };
+    if (this.retain) this.logical.push(logical);
+    else this.held.set(id, logical);
     rt.tx.logicalTransaction = id;
     return id;
   }
 
   private join(rt: TxRuntime, logicalId: number): void {
     rt.tx.logicalTransaction = logicalId;
-    this.logical[logicalId]!.hops.push(rt.tx.id);
+    const logical = this.logicalById(logicalId);
+    if (logical !== undefined) logical.hops = appended(logical.hops, rt.tx.id);
   }
 
   /** Pairs a new response with the same response on a child hop, which the proxy forwarded (§16.7). */
@@ -163,7 +196,7 @@ export class HopLinker {
     const upstream = rt.parent?.ack;
     if (!tracked.distinct) return upstream?.index ?? -1;
     const vias = record.facts.vias.length;
-    if (upstream !== undefined && vias === upstream.facts.vias.length + 1) {
+    if (upstream !== undefined && vias === upstream.copy.viaCount + 1) {
       this.nodes.role(rt.tx.client, 'statelessProxy', 'forwards the ACK of a non-2xx response',
         () => `ACK carries the upstream Via stack under ${rt.tx.client}'s own`, record.index);
     } else if (rt.parent !== undefined && vias === 1) {
@@ -171,11 +204,11 @@ export class HopLinker {
         () => `ACK from ${rt.tx.client} has only its own Via`, record.index);
     }
     if (upstream === undefined) return -1;
-    this.last.upstream = upstream.facts;
+    this.last.upstream = upstream.copy;
     return upstream.index;
   }
 
-  private checkForwarding(record: MessageRecord, upstream: SipFacts): void {
+  private checkForwarding(record: MessageRecord, upstream: CopyDigest): void {
     const before = upstream.maxForwards;
     const after = record.facts.maxForwards;
     if (before !== undefined && after !== undefined && after >= before && after > 0) {

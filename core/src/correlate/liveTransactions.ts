@@ -26,7 +26,11 @@ export class LiveTransactions {
   private lastSweepMs = 0;
   private seq = 0;
 
-  constructor(private readonly options: TrackerOptions) {}
+  /** `retired` hears of each transaction once, when it can no longer match (or at `finish`). */
+  constructor(
+    private readonly options: TrackerOptions,
+    private readonly retired?: (rt: TxRuntime) => void,
+  ) {}
 
   /** Called once per record, before any lookup for it. */
   tick(nowMs: number): void {
@@ -46,7 +50,15 @@ export class LiveTransactions {
 
   /** Settles every live transaction's timers at the end of the capture. */
   finish(nowMs: number): void {
-    for (const list of this.active.values()) for (const rt of list) if (!rt.retired) settleTimers(rt, nowMs);
+    for (const list of this.active.values()) {
+      for (const rt of list) {
+        if (rt.retired) continue;
+        settleTimers(rt, nowMs);
+        if (this.retired === undefined) continue;
+        rt.retired = true;
+        this.retired(rt);
+      }
+    }
     this.active.clear();
     this.invites.clear();
   }
@@ -125,6 +137,7 @@ export class LiveTransactions {
     if (!isExpired(rt, nowMs, this.seq, this.options.retireCompletedAfterMs, this.options.retirePendingAfterMs)) return false;
     settleTimers(rt, nowMs);
     rt.retired = true;
+    this.retired?.(rt);
     return true;
   }
 

@@ -28,6 +28,7 @@ const ROLE_ORDER: readonly NodeRole[] = ['b2bua', 'statefulProxy', 'statelessPro
 export type Detail = string | (() => string);
 
 const MAX_ID = 1 << 20;
+const LEAN_EVIDENCE: NodeEvidence = Object.freeze({ rule: '', detail: '', index: -1 });
 
 export class NodeBook {
   private readonly ids = new Map<string, number>();
@@ -41,6 +42,12 @@ export class NodeBook {
   private readonly hostnames = new Map<number, Set<string>>();
   private readonly userAgents = new Map<number, Set<string>>();
   private parent: Int32Array = new Int32Array(0);
+
+  /**
+   * `lean`: only which addresses form one node is kept (a streamed summary counts nodes): no roles, no
+   * evidence texts, no hostnames or user agents.
+   */
+  constructor(private readonly lean = false) {}
 
   /** Interns a packet endpoint (marking it as observed on the wire) and returns its "ip:port" name. */
   observe(endpoint: Endpoint): string {
@@ -72,10 +79,12 @@ export class NodeBook {
     const ia = this.idOf(a);
     const ib = this.idOf(b);
     if (!this.firstTime(ia, ib, `merge ${rule}`)) return;
-    this.merges.push({ a: ia, b: ib, strong: strong ?? hostOf(a) === hostOf(b), evidence: { rule, detail: text(detail), index } });
+    const evidence = this.lean ? LEAN_EVIDENCE : { rule, detail: text(detail), index };
+    this.merges.push({ a: ia, b: ib, strong: strong ?? hostOf(a) === hostOf(b), evidence });
   }
 
   role(endpoint: string, role: NodeRole, rule: string, detail: Detail, index: number): void {
+    if (this.lean) return;
     const id = this.idOf(endpoint);
     if (!this.firstTime(id, 0, `${role} ${rule}`)) return;
     this.roles.push({ endpoint: id, role, evidence: { rule, detail: text(detail), index } });
@@ -92,10 +101,12 @@ export class NodeBook {
   }
 
   hostname(endpoint: string, host: string): void {
+    if (this.lean) return;
     addTo(this.hostnames, this.idOf(endpoint), host.toLowerCase());
   }
 
   userAgent(endpoint: string, product: string): void {
+    if (this.lean) return;
     addTo(this.userAgents, this.idOf(endpoint), product);
   }
 
@@ -117,6 +128,13 @@ export class NodeBook {
       const id = this.ids.get(endpoint);
       return id === undefined ? -1 : this.find(id);
     };
+  }
+
+  /** How many nodes `build` would make (after `resolve`), without making them. */
+  countNodes(): number {
+    const roots = new Set<number>();
+    for (let i = 0; i < this.endpointNames.length; i++) if (this.observed[i]) roots.add(this.find(i));
+    return roots.size;
   }
 
   /** Builds the nodes after `resolve`; returns them and a map from group root to node id. */

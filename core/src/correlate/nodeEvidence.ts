@@ -45,7 +45,7 @@ export function observeNodeEvidence(nodes: NodeBook, record: MessageRecord, src:
       nodes.role(src, 'ua', 'originates requests', () => `${facts.method} with a single Via`, index);
     }
     // Record-Route entries this hop added on top of the upstream copy's (§16.6 step 4) name the proxy.
-    const added = hop.upstream === undefined ? 0 : facts.recordRoutes.length - hop.upstream.recordRoutes.length;
+    const added = hop.upstream === undefined ? 0 : facts.recordRoutes.length - hop.upstream.recordRoutes;
     for (let i = 0; i < added; i++) {
       const entry = facts.recordRoutes[i]!;
       const at = uriEndpoint(entry);

@@ -5,6 +5,9 @@
 import type { Transport } from '../shared/endpoint.ts';
 import { makeTimestamp, type Timestamp } from '../shared/time.ts';
 import type { SipFacts } from '../sip/sipFacts.ts';
+import type { CopyDigest } from './copyDigest.ts';
+import { detachString } from './detachString.ts';
+import { appended } from './smallList.ts';
 import type { Transaction, TransactionState } from './model.ts';
 import type { TransactionKey } from './transactionKey.ts';
 
@@ -17,7 +20,8 @@ export interface CopySeen {
   index: number;
   lastIndex: number;
   lastMs: number;
-  facts: SipFacts;
+  /** The latest copy, digested: a live transaction never keeps a message's facts (nor the text they point into). */
+  copy: CopyDigest;
 }
 
 export interface ResponseSlot extends CopySeen {
@@ -31,15 +35,17 @@ export interface ResponseSlot extends CopySeen {
 
 export interface TxRuntime {
   readonly tx: Transaction;
+  /** false (streaming): `tx.states` keeps only the latest change. */
+  readonly history: boolean;
   requestMs: number;
   lastMs: number;
   /** Tracker record count at the last activity (see isExpired). */
   lastSeq: number;
-  request?: CopySeen;
+  request: CopySeen | undefined;
   responses: ResponseSlot[];
-  ack?: CopySeen;
+  ack: CopySeen | undefined;
   retired: boolean;
-  parent?: TxRuntime;
+  parent: TxRuntime | undefined;
   children: TxRuntime[];
   depth: number;
   /** A 100 Trying this hop's server sent itself (100 is never forwarded, §16.7 step 5), -1 if none. */
@@ -55,15 +61,17 @@ export interface NewTransaction {
   server: string;
   transport: Transport;
   timestamp: Timestamp;
+  /** The Call-ID as already kept elsewhere (shared), else copied from the facts. */
+  callId?: string;
 }
 
-export function createRuntime(spec: NewTransaction, nowMs: number): TxRuntime {
+export function createRuntime(spec: NewTransaction, nowMs: number, history = true): TxRuntime {
   const tx: Transaction = {
     id: spec.id,
     key: spec.key.key,
     matching: spec.key.matching,
     method: spec.method,
-    callId: spec.facts.callId ?? '',
+    callId: spec.callId ?? detachString(spec.facts.callId ?? ''),
     cseqNumber: spec.facts.cseqNumber ?? 0,
     client: spec.client,
     server: spec.server,
@@ -85,20 +93,24 @@ export function createRuntime(spec: NewTransaction, nowMs: number): TxRuntime {
     start: spec.timestamp,
     end: spec.timestamp,
   };
-  return { tx, requestMs: nowMs, lastMs: nowMs, lastSeq: 0, responses: [], retired: false, children: [], depth: 0, tryingIndex: -1 };
+  return {
+    tx, history, requestMs: nowMs, lastMs: nowMs, lastSeq: 0, request: undefined, responses: [], ack: undefined, retired: false,
+    parent: undefined, children: [], depth: 0, tryingIndex: -1,
+  };
 }
 
 export function enterState(rt: TxRuntime, state: TransactionState, index: number, timestamp: Timestamp): void {
   if (rt.tx.state === state && rt.tx.states.length > 0) return;
   rt.tx.state = state;
-  rt.tx.states.push({ state, index, timestamp });
+  const change = { state, index, timestamp };
+  rt.tx.states = rt.history ? appended(rt.tx.states, change) : [change];
 }
 
 /** Identical content on the same hop: what a second capture interface (or a mirror port) produces. */
-export function sameMessage(a: SipFacts, b: SipFacts): boolean {
+export function sameMessage(a: SipFacts, b: CopyDigest): boolean {
   return a.kind === b.kind && a.method === b.method && a.statusCode === b.statusCode
-    && a.cseqNumber === b.cseqNumber && a.vias.length === b.vias.length && a.vias[0]?.raw === b.vias[0]?.raw
-    && a.maxForwards === b.maxForwards && a.bodyLength === b.bodyLength && a.to?.tag === b.to?.tag
+    && a.cseqNumber === b.cseqNumber && a.vias.length === b.viaCount && a.vias[0]?.raw === b.topVia
+    && a.maxForwards === b.maxForwards && a.bodyLength === b.bodyLength && a.to?.tag === b.toTag
     && a.contentLength === b.contentLength;
 }
 

@@ -9,7 +9,10 @@ import type { MessageRecord } from '../sip/messageRecord.ts';
 import type { SipFacts } from '../sip/sipFacts.ts';
 import { correlateIssues } from './issues.ts';
 import type { Transaction } from './model.ts';
+import { digestCopy } from './copyDigest.ts';
+import { detachString, internToken } from './detachString.ts';
 import { LiveTransactions } from './liveTransactions.ts';
+import { appended } from './smallList.ts';
 import { defaultSipPort, transactionKeyFor, type TransactionKey } from './transactionKey.ts';
 import {
   applyResponseState, createRuntime, enterState, sameMessage, type CopySeen, type ResponseSlot, type TxRuntime,
@@ -30,6 +33,16 @@ export const DEFAULT_TRACKER_OPTIONS: TrackerOptions = {
   duplicateWindowMs: 5,
 };
 
+/** How much the tracker keeps: everything for a model (default), or only live transactions for a stream. */
+export interface TrackerRetention {
+  /** false: `transactions` stays empty; finished transactions go to `retired` and are forgotten. */
+  readonly retain: boolean;
+  /** Called once per transaction when it can no longer be matched (at `finish` for the rest). */
+  readonly retired?: (rt: TxRuntime) => void;
+  /** The one kept copy of a Call-ID (see CallIdGroups.callIdOf), so transactions share it. */
+  readonly callIdOf?: (callId: string) => string;
+}
+
 export type TrackedRole = 'request' | 'response' | 'ack' | 'none';
 
 export interface Tracked {
@@ -47,9 +60,12 @@ export interface Tracked {
 }
 
 export class TransactionTracker {
+  /** Every transaction by id (empty when not retaining: see `transaction`). */
   readonly transactions: Transaction[] = [];
   /** The transactions that can still be matched (exposed for the hop linker's upstream search). */
   readonly live: LiveTransactions;
+  private readonly liveById = new Map<number, Transaction>();
+  private created = 0;
   /** Reused for every record: valid until the next `track` call. */
   private readonly result: Tracked = {
     role: 'none', runtime: undefined, created: false, distinct: false, retransmissionOf: -1, duplicateOf: -1, slot: undefined, requestFrame: -1,
@@ -58,8 +74,23 @@ export class TransactionTracker {
   constructor(
     private readonly options: TrackerOptions,
     private readonly report: (index: number, issue: Issue) => void,
+    private readonly retention: TrackerRetention = { retain: true },
   ) {
-    this.live = new LiveTransactions(options);
+    const retired = retention.retain ? retention.retired : (rt: TxRuntime): void => {
+      this.liveById.delete(rt.tx.id);
+      retention.retired?.(rt);
+    };
+    this.live = new LiveTransactions(options, retired);
+  }
+
+  /** Transactions created so far. */
+  get count(): number {
+    return this.created;
+  }
+
+  /** The transaction with this id; when not retaining, only while it is live. */
+  transaction(id: number): Transaction | undefined {
+    return id < 0 ? undefined : this.retention.retain ? this.transactions[id] : this.liveById.get(id);
   }
 
   track(record: MessageRecord, src: string, dst: string, nowMs: number): Tracked {
@@ -159,7 +190,7 @@ export class TransactionTracker {
         result.requestFrame = related.tx.requestFrame;
       }
     } else if (rt.tx.relatesTo >= 0) {
-      result.requestFrame = this.transactions[rt.tx.relatesTo]!.requestFrame;
+      result.requestFrame = this.transaction(rt.tx.relatesTo)?.requestFrame ?? -1;
     }
     result.runtime = rt;
     this.live.touch(rt, nowMs);
@@ -205,10 +236,11 @@ export class TransactionTracker {
       return;
     }
     const fresh: ResponseSlot = {
-      index: record.index, lastIndex: record.index, lastMs: nowMs, facts: record.facts, status, toTag, forwarded: false, counterpart: -1,
+      index: record.index, lastIndex: record.index, lastMs: nowMs, copy: digestCopy(facts), status, toTag: detachString(toTag),
+      forwarded: false, counterpart: -1,
     };
-    rt.responses.push(fresh);
-    rt.tx.responses.push(record.index);
+    rt.responses = appended(rt.responses, fresh);
+    rt.tx.responses = appended(rt.tx.responses, record.index);
     result.slot = fresh;
     result.distinct = true;
     if (rt.request !== undefined) {
@@ -222,7 +254,7 @@ export class TransactionTracker {
 
   /** Records a retransmission or a duplicate of `seen`; returns true for a retransmission. */
   private repeat(record: MessageRecord, seen: CopySeen, nowMs: number, result: Tracked): boolean {
-    const duplicate = nowMs - seen.lastMs <= this.options.duplicateWindowMs && sameMessage(record.facts, seen.facts);
+    const duplicate = nowMs - seen.lastMs <= this.options.duplicateWindowMs && sameMessage(record.facts, seen.copy);
     if (duplicate) {
       result.duplicateOf = seen.lastIndex;
       this.report(record.index, makeIssue(correlateIssues, 'correlate.duplicate_capture', { frame: record.frame }));
@@ -231,12 +263,12 @@ export class TransactionTracker {
     }
     seen.lastIndex = record.index;
     seen.lastMs = nowMs;
-    seen.facts = record.facts;
+    seen.copy = digestCopy(record.facts);
     return !duplicate;
   }
 
   private firstCopy(record: MessageRecord, nowMs: number): CopySeen {
-    return { index: record.index, lastIndex: record.index, lastMs: nowMs, facts: record.facts };
+    return { index: record.index, lastIndex: record.index, lastMs: nowMs, copy: digestCopy(record.facts) };
   }
 
   private acknowledges2xx(invite: TxRuntime, facts: SipFacts): boolean {
@@ -247,11 +279,14 @@ export class TransactionTracker {
   }
 
   private create(record: MessageRecord, key: TransactionKey, method: string, client: string, server: string, nowMs: number): TxRuntime {
+    const callId = record.facts.callId;
     const rt = createRuntime({
-      id: this.transactions.length, key, method, facts: record.facts, client, server,
+      id: this.created++, key, method: internToken(method), facts: record.facts, client, server,
       transport: record.transport, timestamp: record.timestamp,
-    }, nowMs);
-    this.transactions.push(rt.tx);
+      ...(callId !== undefined && this.retention.callIdOf !== undefined ? { callId: this.retention.callIdOf(callId) } : {}),
+    }, nowMs, this.retention.retain);
+    if (this.retention.retain) this.transactions.push(rt.tx);
+    else this.liveById.set(rt.tx.id, rt.tx);
     this.live.add(key.key, rt);
     if (key.matching === 'rfc2543' && record.facts.kind === 'request') {
       this.report(record.index, makeIssue(correlateIssues, 'correlate.branch_without_cookie', { frame: record.frame, value: record.facts.vias[0]?.raw }));
