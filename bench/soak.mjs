@@ -30,7 +30,7 @@ if (!sipp) {
 mkdirSync('bench/out', { recursive: true });
 let cli = 'dist/cli.mjs';
 const help = existsSync(cli) ? spawnSync('node', [cli, '--help'], { encoding: 'utf8' }).stdout : '';
-if (!/\bcapture\b/.test(help)) {
+if (!/^\s+capture\s/m.test(help)) {
   const { build } = await import('esbuild');
   cli = 'bench/out/sipladder-live.mjs';
   await build({
@@ -91,7 +91,8 @@ if (capture.exitCode !== null) {
 }
 
 // 2. The traffic, bounded by count and time.
-const sippRun = (args) => spawn(sipp, [...args, '-nostdin', '-timeout', `${SECONDS + 60}s`], { cwd: work, stdio: ['ignore', 'ignore', 'pipe'] });
+// 8 MiB socket buffers: with Linux's default 208 KiB, sipp's own sockets overflow at this rate and calls time out.
+const sippRun = (args) => spawn(sipp, [...args, '-nostdin', '-buff_size', String(8 << 20), '-timeout', `${SECONDS + 60}s`], { cwd: work, stdio: ['ignore', 'ignore', 'pipe'] });
 const uas = sippRun(['-sn', 'uas', '-i', '127.0.0.1', '-p', String(serverPort)]);
 await new Promise((r) => setTimeout(r, 500));
 const started = Date.now();

@@ -25,6 +25,8 @@ export interface LoadedCapture {
 export interface LoadOptions {
   readonly progress?: ProgressStream;
   readonly showProgress?: boolean;
+  /** Keep each message's bytes on its record (the HTML export shows them). */
+  readonly keepRawMessages?: boolean;
 }
 
 export async function loadCapture(inputs: readonly OpenedInput[], options: LoadOptions = {}): Promise<LoadedCapture> {
@@ -37,7 +39,7 @@ export async function loadCapture(inputs: readonly OpenedInput[], options: LoadO
   const origins = merged ? new FrameOrigins() : undefined;
   const mergeIssues: MergeIssues = [];
   const chunks = merged ? mergeCaptures(counted, origins!, mergeIssues) : counted[0]!.chunks;
-  const analyzer = new CaptureAnalyzer();
+  const analyzer = new CaptureAnalyzer({ keepRawMessages: options.keepRawMessages });
   const calls = new Set<string>();
   let messages = 0;
   try {
@@ -83,8 +85,8 @@ async function* countBytes(chunks: AsyncIterable<Uint8Array>, counter: { bytes: 
 }
 
 /** Loads the command's inputs, with the progress line on stderr unless --quiet. */
-export function loadFor(ctx: CommandContext): Promise<LoadedCapture> {
-  return loadCapture(inputsOf(ctx), { progress: ctx.err, showProgress: ctx.flags.quiet !== true });
+export function loadFor(ctx: CommandContext, options: { keepRawMessages?: boolean } = {}): Promise<LoadedCapture> {
+  return loadCapture(inputsOf(ctx), { progress: ctx.err, showProgress: ctx.flags.quiet !== true, ...options });
 }
 
 /** What the exports need to describe messages: the rows, the clock precision, and frame origins. */

@@ -18,7 +18,8 @@ export interface Picture {
  * draw (the selected rows', usages included).
  */
 export function renderPicture(format: PictureFormat, analysis: CaptureAnalysis, calls: readonly number[], records: readonly number[]): Picture {
-  const options = { records };
+  const rawMessage = (index: number): Uint8Array | undefined => analysis.records[index]?.raw;
+  const options = { records, rawMessage };
   const result: string | { text: string; warnings: readonly string[] } = format === 'mermaid'
     ? toMermaid(analysis, calls, options)
     : format === 'svg' ? toSvg(analysis, calls, options) : toHtml(analysis, calls, options);

@@ -9,7 +9,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeCaptureBytes } from '../../core/src/pipeline/captureAnalysis.ts';
 import type { LiveDetail, LiveEntry } from '../../core/src/pipeline/liveSession.ts';
@@ -58,6 +58,8 @@ interface CaptureRun {
 /** Runs `sipladder capture ARGS` in-process; once capturing, runs `traffic`, then waits for `until` and stops it (Ctrl-C). */
 async function runCapture(args: string[], options: {
   env?: NodeJS.ProcessEnv; stdin?: LiveIo['stdin']; traffic?: () => Promise<void>; until?: (events: FeedEvent[]) => boolean; waitMs?: number;
+  /** Stop a -r reading too (it otherwise ends with its input). */
+  interrupt?: boolean;
 } = {}): Promise<CaptureRun> {
   const out = collector();
   const err = collector();
@@ -74,7 +76,7 @@ async function runCapture(args: string[], options: {
     await options.traffic?.();
     if (options.until) await waitFor(() => options.until!(events), options.waitMs ?? 15_000);
     // A capture runs until stopped (Ctrl-C); reading a file or standard input ends by itself.
-    if (!args.includes('-r')) controller.abort();
+    if (!args.includes('-r') || options.interrupt) controller.abort();
   }
   const code = await running;
   return { code, out: out.text, err: err.text, events, ready: first === 'ready' };
@@ -330,6 +332,15 @@ describe('sipladder capture -r (live output from a file or standard input)', () 
     ]);
     expect(lines[0]).toMatchObject({ id: 2, row: 2, closedBy: 'ended', updates: 0, method: 'INVITE', status: 486, start: '2024-03-01T10:00:01.000000Z' });
     expect(lines[3]).toMatchObject({ closedBy: 'end', outcome: 'inProgress' });
+  });
+
+  it('stops reading a standard input that never ends on Ctrl-C, and sums up what it read', async () => {
+    const stdin = new PassThrough();
+    stdin.write(bytes);
+    const run = await runCapture(['-r', '-'], { stdin, interrupt: true, until: (events) => events.some((e) => e.type === 'records') });
+    expect(run.code).toBe(0);
+    expect(run.out.trim().split('\n')).toHaveLength(3);
+    expect(run.err).toMatch(/^Captured for 0:00:00 from standard input: 15 packets, 15 SIP messages\./);
   });
 
   it('says so when the input is not a capture, or is a terminal', async () => {

@@ -85,7 +85,7 @@ export async function exportCommand(ctx: CommandContext): Promise<number> {
   const outputPath = typeof ctx.flags.output === 'string' ? ctx.flags.output : undefined;
   // Refuse a binary export to a terminal before reading anything.
   if (binary && (outputPath === undefined || outputPath === '-') && ctx.out.isTTY) openOutput(ctx.out, outputPath, { binary, force: false, what: format });
-  const loaded = await loadFor(ctx);
+  const loaded = await loadFor(ctx, { keepRawMessages: format === 'html' });
   const rows = selectRows(loaded.data, criteria);
   if (rows.length === 0) ctx.err.write(`sipladder: warning: nothing selected (the call list has ${loaded.data.rows.length} rows): the export is empty\n`);
   let pieces: Iterable<string | Uint8Array>;

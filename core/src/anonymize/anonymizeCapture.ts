@@ -15,7 +15,7 @@ import { makeIssue, type Issue } from '../shared/issue.ts';
 import { writeIpv4HeaderChecksum, transportChecksum } from './checksums.ts';
 import { locateFrame } from './frameLayout.ts';
 import { anonymizeIssues } from './issues.ts';
-import { findLeftovers, Originals } from './originals.ts';
+import { findBinaryAddresses, findLeftovers, inProtocolLine, Originals } from './originals.ts';
 import { Pseudonyms, type PseudonymTables } from './pseudonyms.ts';
 import { findSipSpans, type SpanKind, type TextSpan } from './sipSpans.ts';
 import { buildTextUnits, writeBack, type TextUnit, type WorkFrame } from './textUnits.ts';
@@ -60,7 +60,7 @@ function replacement(p: Pseudonyms, kind: SpanKind, value: string): string {
 
 interface Rewriter {
   readonly p: Pseudonyms;
-  readonly hunt: RegExp | undefined;
+  readonly hunt: readonly RegExp[];
   readonly originals: Originals;
   replaced: number;
   lengthChanged: number;
@@ -85,13 +85,16 @@ function rewrite(buffer: Uint8Array, spans: readonly TextSpan[], r: Rewriter): v
 }
 
 function hunt(buffer: Uint8Array, r: Rewriter): void {
-  if (r.hunt === undefined || buffer.length === 0) return;
-  const text = bytesToLatin1(buffer);
-  for (const m of text.matchAll(r.hunt)) {
-    const out = replacement(r.p, r.originals.texts.get(m[0]) ?? 'token', m[0]);
-    if (out.length === m[0].length && out !== m[0]) {
-      buffer.set(encodeLatin1(out), m.index);
-      r.replaced++;
+  if (r.hunt.length === 0 || buffer.length === 0) return;
+  for (const pattern of r.hunt) {
+    const text = bytesToLatin1(buffer);
+    for (const m of text.matchAll(pattern)) {
+      if (inProtocolLine(text, m.index)) continue;
+      const out = replacement(r.p, r.originals.texts.get(m[0]) ?? 'token', m[0]);
+      if (out.length === m[0].length && out !== m[0]) {
+        buffer.set(encodeLatin1(out), m.index);
+        r.replaced++;
+      }
     }
   }
 }
@@ -187,7 +190,7 @@ export function anonymizeCapture(input: Uint8Array, options: AnonymizeOptions = 
     }
   }
   const p = new Pseudonyms(secret, originals.all);
-  const r: Rewriter = { p, hunt: originals.huntPattern(), originals, replaced: 0, lengthChanged: 0 };
+  const r: Rewriter = { p, hunt: originals.huntPatterns(), originals, replaced: 0, lengthChanged: 0 };
   units.forEach((u, i) => {
     rewrite(u.buffer, spans[i]!, r);
     writeBack(work, u);
@@ -198,11 +201,11 @@ export function anonymizeCapture(input: Uint8Array, options: AnonymizeOptions = 
 
   const kept: WritableFrame[] = [];
   const leftovers = new Map<string, number>();
-  const pattern = originals.huntPattern();
   work.forEach((f, i) => {
     if (!f.keep) return;
     const source = sources[i]!;
-    findLeftovers(f.data, pattern, leftovers);
+    findLeftovers(f.data, r.hunt, leftovers);
+    findBinaryAddresses(f.data.subarray(f.layout.l4Offset, f.layout.l4End), originals.ipv4Numbers, leftovers);
     kept.push({ timestamp: source.timestamp, data: f.data, originalLength: source.originalLength - source.fcsLength, interfaceId: source.interfaceId });
   });
   const interfaces = reader.interfaces;
@@ -233,7 +236,7 @@ function anonymizeText(input: Uint8Array, secret: Uint8Array): AnonymizeResult {
   const spans = findSipSpans(text);
   for (const s of spans) originals.addSpan(text, s);
   const p = new Pseudonyms(secret, originals.all);
-  const r: Rewriter = { p, hunt: originals.huntPattern(), originals, replaced: 0, lengthChanged: 0 };
+  const r: Rewriter = { p, hunt: originals.huntPatterns(), originals, replaced: 0, lengthChanged: 0 };
   rewrite(buffer, spans, r);
   const leftovers = new Map<string, number>();
   findLeftovers(buffer, r.hunt, leftovers);

@@ -1,7 +1,8 @@
 /**
  * Where the addresses and the payload are in one captured frame, for rewriting in place: link layer
  * (Ethernet II + 802.1Q/802.1ad tags, Linux SLL and SLL2, BSD null/loop, raw IP), IPv4 (RFC 791) or IPv6
- * (RFC 8200, with hop-by-hop, destination-options and fragment headers), then UDP or TCP. Anything else
+ * (RFC 8200, with hop-by-hop, destination-options and fragment headers), then UDP or TCP; PPPoE and MPLS
+ * between Ethernet and IP. Anything else
  * (ARP, tunnels, SCTP, ICMP, IPv6 routing headers) is `unsupported` with a reason: the anonymiser drops it
  * rather than pass on bytes it cannot clean.
  *
@@ -34,6 +35,11 @@ export type Located = { readonly layout: FrameLayout } | { readonly unsupported:
 const ETHERTYPE_IPV4 = 0x0800;
 const ETHERTYPE_IPV6 = 0x86dd;
 const VLAN_TAGS = new Set([0x8100, 0x88a8, 0x9100, 0x9200]);
+const ETHERTYPE_PPPOE_SESSION = 0x8864;
+const ETHERTYPE_MPLS = 0x8847;
+const ETHERTYPE_MPLS_MULTICAST = 0x8848;
+const PPP_IPV4 = 0x0021;
+const PPP_IPV6 = 0x0057;
 
 /** Where IP starts, by link type (https://www.tcpdump.org/linktypes.html). */
 function linkLayer(data: Uint8Array, view: DataView, linkType: number): { ip: number; macs: number[] } | string {
@@ -46,6 +52,20 @@ function linkLayer(data: Uint8Array, view: DataView, linkType: number): { ip: nu
         at += 4;
         if (data.length < at + 2) return 'truncated VLAN tag';
         type = view.getUint16(at);
+      }
+      if (type === ETHERTYPE_PPPOE_SESSION) {
+        // PPPoE session (RFC 2516 §4): ver/type(1) code(1) session(2) length(2), then the PPP protocol (2).
+        if (data.length < at + 10) return 'truncated PPPoE header';
+        const ppp = view.getUint16(at + 8);
+        if (ppp !== PPP_IPV4 && ppp !== PPP_IPV6) return `PPP protocol 0x${ppp.toString(16).padStart(4, '0')}`;
+        return { ip: at + 10, macs: [0, 6] };
+      }
+      if (type === ETHERTYPE_MPLS || type === ETHERTYPE_MPLS_MULTICAST) {
+        // MPLS label stack (RFC 3032 §2.1): 4 bytes per label until the bottom-of-stack bit; IP follows.
+        let label = at + 2;
+        while (label + 4 <= data.length && (data[label + 2]! & 0x01) === 0) label += 4;
+        if (label + 4 > data.length) return 'truncated MPLS label stack';
+        return { ip: label + 4, macs: [0, 6] };
       }
       if (type !== ETHERTYPE_IPV4 && type !== ETHERTYPE_IPV6) return `ethertype 0x${type.toString(16).padStart(4, '0')}`;
       return { ip: at + 2, macs: [0, 6] };

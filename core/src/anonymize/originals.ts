@@ -16,6 +16,8 @@ export const MIN_HUNTED_DIGITS = 7;
 export class Originals {
   /** Every value and address key (for the pseudonyms, which must never produce one). */
   readonly all = new Set<string>();
+  /** IPv4 addresses as 32-bit numbers, to find them in binary too (an encapsulation left in a payload). */
+  readonly ipv4Numbers = new Set<number>();
   /** Values as they appear in text, worth searching for in the output and in free text, with their kind. */
   readonly texts = new Map<string, 'token' | 'host'>();
 
@@ -52,7 +54,10 @@ export class Originals {
   addIpv4(bytes: Uint8Array): void {
     const key = ipv4Key(bytes);
     this.all.add(key);
-    if (bytes[0] !== 0 && bytes[0] !== 127 && bytes[0]! < 224) this.texts.set(key, 'host');
+    if (bytes[0] !== 0 && bytes[0] !== 127 && bytes[0]! < 224) {
+      this.texts.set(key, 'host');
+      this.ipv4Numbers.add(((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0);
+    }
   }
 
   addIpv6(bytes: Uint8Array, text?: string): void {
@@ -60,17 +65,61 @@ export class Originals {
     if (text !== undefined && text.length >= MIN_HUNTED_LENGTH && text !== '::1') this.texts.set(text, 'host');
   }
 
-  /** One regular expression finding any hunted value as a whole word (longest first). */
-  huntPattern(): RegExp | undefined {
-    const list = [...this.texts.keys()].sort((a, b) => b.length - a.length);
-    if (list.length === 0) return undefined;
-    const escaped = list.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    return new RegExp(`(?<![0-9A-Za-z])(?:${escaped.join('|')})(?![0-9A-Za-z])`, 'g');
+  /**
+   * Regular expressions finding any hunted value as a whole word, longest first; several when there are
+   * many values (an engine refuses one pattern that is too large). Values longer than MAX_HUNTED_LENGTH
+   * are left to the structural pass.
+   */
+  huntPatterns(): RegExp[] {
+    const list = [...this.texts.keys()].filter((t) => t.length <= MAX_HUNTED_LENGTH).sort((a, b) => b.length - a.length);
+    const out: RegExp[] = [];
+    let group: string[] = [];
+    let size = 0;
+    const flush = (): void => {
+      if (group.length > 0) out.push(new RegExp(`(?<![0-9A-Za-z])(?:${group.join('|')})(?![0-9A-Za-z])`, 'g'));
+      group = [];
+      size = 0;
+    };
+    for (const t of list) {
+      const escaped = t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      if (size + escaped.length > PATTERN_CHARS) flush();
+      group.push(escaped);
+      size += escaped.length + 1;
+    }
+    flush();
+    return out;
   }
 }
 
+const MAX_HUNTED_LENGTH = 256;
+const PATTERN_CHARS = 32 * 1024;
+
+/** Original IPv4 addresses still present as 4 binary bytes in a payload: "a.b.c.d (binary)" → count. */
+export function findBinaryAddresses(bytes: Uint8Array, numbers: ReadonlySet<number>, into: Map<string, number>): void {
+  if (numbers.size === 0) return;
+  for (let i = 0; i + 4 <= bytes.length; i++) {
+    const n = ((bytes[i]! << 24) | (bytes[i + 1]! << 16) | (bytes[i + 2]! << 8) | bytes[i + 3]!) >>> 0;
+    if (!numbers.has(n)) continue;
+    const key = `${bytes[i]}.${bytes[i + 1]}.${bytes[i + 2]}.${bytes[i + 3]} (binary)`;
+    into.set(key, (into.get(key) ?? 0) + 1);
+  }
+}
+
+/**
+ * SDP lines that carry protocol vocabulary only (media formats, codec names and parameters): a value found
+ * there is not the person's, even when a display name happens to read "GSM/8000".
+ */
+const PROTOCOL_LINE = /^(?:m=|a=rtpmap:|a=fmtp:)/;
+
+export function inProtocolLine(text: string, index: number): boolean {
+  return PROTOCOL_LINE.test(text.slice(text.lastIndexOf('\n', index) + 1, index + 1));
+}
+
 /** Where hunted originals still occur in bytes (as latin1 text): value → count. */
-export function findLeftovers(bytes: Uint8Array, pattern: RegExp | undefined, into: Map<string, number>): void {
-  if (pattern === undefined || bytes.length === 0) return;
-  for (const m of bytesToLatin1(bytes).matchAll(pattern)) into.set(m[0], (into.get(m[0]) ?? 0) + 1);
+export function findLeftovers(bytes: Uint8Array, patterns: readonly RegExp[], into: Map<string, number>): void {
+  if (patterns.length === 0 || bytes.length === 0) return;
+  const text = bytesToLatin1(bytes);
+  for (const pattern of patterns) {
+    for (const m of text.matchAll(pattern)) if (!inProtocolLine(text, m.index)) into.set(m[0], (into.get(m[0]) ?? 0) + 1);
+  }
 }

@@ -37,9 +37,31 @@ const TCP = 6;
 /** Streams longer than this are not placed whole (memory); their segments are still cleaned one by one. */
 const MAX_STREAM_BYTES = 64 * 1024 * 1024;
 
-function looksLikeSip(bytes: Uint8Array): boolean {
+const SIP_PORTS = new Set([5060, 5061]);
+
+/** Text as SIP is: no NUL or other control bytes but tab, CR and LF in the first bytes. */
+function looksLikeText(bytes: Uint8Array): boolean {
+  for (let i = 0; i < Math.min(bytes.length, 256); i++) {
+    const b = bytes[i]!;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) return false;
+  }
+  return true;
+}
+
+/**
+ * A datagram is kept when it starts like SIP, is a keep-alive (CRLF), or is text to or from a SIP port
+ * (damaged SIP is worth studying too). Binary payloads — RTP, DNS, and encapsulations such as HEP whose
+ * binary address fields this anonymiser does not rewrite — are left out.
+ */
+function looksLikeSip(bytes: Uint8Array, ports?: readonly number[]): boolean {
   if (bytes.length === 0 || bytes.every((b) => b === 0x0d || b === 0x0a || b === 0x20)) return true;
-  return matchStartLine(bytes, 0) === 'yes';
+  if (matchStartLine(bytes, 0) === 'yes') return true;
+  return (ports?.some((p) => SIP_PORTS.has(p)) ?? false) && looksLikeText(bytes);
+}
+
+function portsOf(f: WorkFrame): number[] {
+  const at = f.layout.l4Offset;
+  return at + 4 <= f.data.length ? [(f.data[at]! << 8) | f.data[at + 1]!, (f.data[at + 2]! << 8) | f.data[at + 3]!] : [];
 }
 
 function unitOf(frames: readonly WorkFrame[], pieces: UnitPiece[], size: number, udpHeaderFrame?: number): TextUnit {
@@ -61,7 +83,7 @@ function datagrams(frames: WorkFrame[], units: TextUnit[]): void {
     if (l.fragment === undefined) {
       if (l.l4End - l.l4Offset < 8) return drop(f, 'truncated UDP header');
       const start = l.l4Offset + 8;
-      if (!looksLikeSip(f.data.subarray(start, l.l4End))) return drop(f, 'UDP without SIP (RTP, DNS, …)');
+      if (!looksLikeSip(f.data.subarray(start, l.l4End), portsOf(f))) return drop(f, 'UDP without SIP (RTP, DNS, …)');
       units.push(unitOf(frames, [{ frame: i, offset: start, length: l.l4End - start, at: 0 }], l.l4End - start));
       return;
     }
@@ -91,7 +113,7 @@ function datagrams(frames: WorkFrame[], units: TextUnit[]): void {
       return { frame: i, offset: l.l4Offset + header, length: l.l4Length - header, at: l.fragment!.offset + header - 8 };
     });
     const unit = unitOf(frames, pieces, expected - 8, sorted[0]);
-    if (!looksLikeSip(unit.buffer)) for (const i of sorted) drop(frames[i]!, 'UDP without SIP (RTP, DNS, …)');
+    if (!looksLikeSip(unit.buffer, portsOf(first))) for (const i of sorted) drop(frames[i]!, 'UDP without SIP (RTP, DNS, …)');
     else units.push(unit);
   }
 }

@@ -84,7 +84,7 @@ export class DialogTracker {
     const rt = tracked.runtime!;
     const status = facts.statusCode ?? 0;
     const usage = dialogUsageOf(facts.cseqMethod);
-    const initial = rt.request === undefined || rt.request.copy.toTag === undefined;
+    const initial = rt.request === undefined || rt.request.copyToTag === undefined;
     let d = found;
     if (d === undefined && usage !== undefined && initial && status > 100 && status < 300) d = this.create(record, rt.tx, usage, nowMs);
     if (d === undefined) {

@@ -86,8 +86,8 @@ export class HopLinker {
     const upstream = rt.parent?.request;
     if (upstream === undefined) return last;
     last.counterpart = upstream.index;
-    last.upstream = upstream.copy;
-    if (tracked.distinct) this.checkForwarding(record, upstream.copy);
+    last.upstream = upstream;
+    if (tracked.distinct) this.checkForwarding(record, upstream);
     return last;
   }
 
@@ -196,7 +196,7 @@ export class HopLinker {
     const upstream = rt.parent?.ack;
     if (!tracked.distinct) return upstream?.index ?? -1;
     const vias = record.facts.vias.length;
-    if (upstream !== undefined && vias === upstream.copy.viaCount + 1) {
+    if (upstream !== undefined && vias === upstream.viaCount + 1) {
       this.nodes.role(rt.tx.client, 'statelessProxy', 'forwards the ACK of a non-2xx response',
         () => `ACK carries the upstream Via stack under ${rt.tx.client}'s own`, record.index);
     } else if (rt.parent !== undefined && vias === 1) {
@@ -204,7 +204,7 @@ export class HopLinker {
         () => `ACK from ${rt.tx.client} has only its own Via`, record.index);
     }
     if (upstream === undefined) return -1;
-    this.last.upstream = upstream.copy;
+    this.last.upstream = upstream;
     return upstream.index;
   }
 

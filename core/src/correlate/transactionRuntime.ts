@@ -16,12 +16,11 @@ export const T1_MS = 500;
 export const T4_MS = 5000;
 const TIMER_64T1_MS = 64 * T1_MS;
 
-export interface CopySeen {
+/** A message on this hop and its copies so far; the digest is of the latest copy (never the facts themselves). */
+export interface CopySeen extends CopyDigest {
   index: number;
   lastIndex: number;
   lastMs: number;
-  /** The latest copy, digested: a live transaction never keeps a message's facts (nor the text they point into). */
-  copy: CopyDigest;
 }
 
 export interface ResponseSlot extends CopySeen {
@@ -106,13 +105,6 @@ export function enterState(rt: TxRuntime, state: TransactionState, index: number
   rt.tx.states = rt.history ? appended(rt.tx.states, change) : [change];
 }
 
-/** Identical content on the same hop: what a second capture interface (or a mirror port) produces. */
-export function sameMessage(a: SipFacts, b: CopyDigest): boolean {
-  return a.kind === b.kind && a.method === b.method && a.statusCode === b.statusCode
-    && a.cseqNumber === b.cseqNumber && a.vias.length === b.viaCount && a.vias[0]?.raw === b.topVia
-    && a.maxForwards === b.maxForwards && a.bodyLength === b.bodyLength && a.to?.tag === b.toTag
-    && a.contentLength === b.contentLength;
-}
 
 /** State change caused by a new distinct response (§17.1.1.2 INVITE client, §17.1.2.2 non-INVITE). */
 export function applyResponseState(rt: TxRuntime, status: number, index: number, timestamp: Timestamp): void {

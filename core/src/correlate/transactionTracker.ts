@@ -9,13 +9,13 @@ import type { MessageRecord } from '../sip/messageRecord.ts';
 import type { SipFacts } from '../sip/sipFacts.ts';
 import { correlateIssues } from './issues.ts';
 import type { Transaction } from './model.ts';
-import { digestCopy } from './copyDigest.ts';
+import { digestCopy, redigest, sameCopy } from './copyDigest.ts';
 import { detachString, internToken } from './detachString.ts';
 import { LiveTransactions } from './liveTransactions.ts';
 import { appended } from './smallList.ts';
 import { defaultSipPort, transactionKeyFor, type TransactionKey } from './transactionKey.ts';
 import {
-  applyResponseState, createRuntime, enterState, sameMessage, type CopySeen, type ResponseSlot, type TxRuntime,
+  applyResponseState, createRuntime, enterState, type CopySeen, type ResponseSlot, type TxRuntime,
 } from './transactionRuntime.ts';
 
 export interface TrackerOptions {
@@ -236,7 +236,7 @@ export class TransactionTracker {
       return;
     }
     const fresh: ResponseSlot = {
-      index: record.index, lastIndex: record.index, lastMs: nowMs, copy: digestCopy(facts), status, toTag: detachString(toTag),
+      ...digestCopy(facts), index: record.index, lastIndex: record.index, lastMs: nowMs, status, toTag: detachString(toTag),
       forwarded: false, counterpart: -1,
     };
     rt.responses = appended(rt.responses, fresh);
@@ -254,7 +254,7 @@ export class TransactionTracker {
 
   /** Records a retransmission or a duplicate of `seen`; returns true for a retransmission. */
   private repeat(record: MessageRecord, seen: CopySeen, nowMs: number, result: Tracked): boolean {
-    const duplicate = nowMs - seen.lastMs <= this.options.duplicateWindowMs && sameMessage(record.facts, seen.copy);
+    const duplicate = nowMs - seen.lastMs <= this.options.duplicateWindowMs && sameCopy(record.facts, seen);
     if (duplicate) {
       result.duplicateOf = seen.lastIndex;
       this.report(record.index, makeIssue(correlateIssues, 'correlate.duplicate_capture', { frame: record.frame }));
@@ -263,12 +263,12 @@ export class TransactionTracker {
     }
     seen.lastIndex = record.index;
     seen.lastMs = nowMs;
-    seen.copy = digestCopy(record.facts);
+    redigest(seen, record.facts);
     return !duplicate;
   }
 
   private firstCopy(record: MessageRecord, nowMs: number): CopySeen {
-    return { index: record.index, lastIndex: record.index, lastMs: nowMs, copy: digestCopy(record.facts) };
+    return { ...digestCopy(record.facts), index: record.index, lastIndex: record.index, lastMs: nowMs };
   }
 
   private acknowledges2xx(invite: TxRuntime, facts: SipFacts): boolean {

@@ -28,11 +28,13 @@ export const headerFromFacts = (record: MessageRecord, name: string): string | u
   record.facts.extraHeaders?.[name.toLowerCase()];
 
 export class CaptureAnalyzer {
-  private readonly pipeline = new SipPipeline();
+  private readonly pipeline: SipPipeline;
   private readonly correlator: Correlator;
   private readonly records: MessageRecord[] = [];
 
-  constructor(options: CorrelatorOptions = {}) {
+  /** `keepRawMessages`: records carry their message bytes (for message detail and the HTML export). */
+  constructor(options: CorrelatorOptions & { keepRawMessages?: boolean } = {}) {
+    this.pipeline = new SipPipeline({ keepRawMessages: options.keepRawMessages });
     this.correlator = new Correlator({ headerValue: headerFromFacts, ...options });
   }
 

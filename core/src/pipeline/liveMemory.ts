@@ -7,11 +7,11 @@ import type { MessageRecord } from '../sip/messageRecord.ts';
 import type { NameAddrFacts } from '../sip/sipFacts.ts';
 
 /** Record, facts, timestamp, endpoints, frame arrays and empty collections: the fixed part. */
-const RECORD_BASE_BYTES = 900;
+const RECORD_BASE_BYTES = 600;
 /** One object with its small fields (a Via, a name-addr, a media line). */
-const OBJECT_BYTES = 160;
+const OBJECT_BYTES = 110;
 /** Per analysed call or usage: the CallAnalysis or Usage object and the entry around it. */
-export const ENTRY_BASE_BYTES = 2500;
+export const ENTRY_BASE_BYTES = 1800;
 
 export function estimateRecordBytes(record: MessageRecord): number {
   const f = record.facts;

@@ -59,7 +59,8 @@ export class SipPipeline {
   private ended = false;
   private lastDamaged: TransportUnit | undefined;
 
-  constructor() {
+  /** `keepRawMessages`: give each record a copy of its message bytes (costs memory; off for summaries). */
+  constructor(private readonly options: { keepRawMessages?: boolean } = {}) {
     this.sip = new SipUnitDecoder((streamId) => this.isProbing(streamId));
   }
 
@@ -185,10 +186,12 @@ export class SipPipeline {
     }
     this.issueLog.addAll(m.issues, frame);
     const frames = m.frames.includes(frame) || m.frames.length === 0 ? m.frames : [...m.frames, frame].sort((a, b) => a - b);
-    return {
+    const record: MessageRecord = {
       index: this.messageCount++, frame, frames, timestamp, src: m.src, dst: m.dst, transport: m.transport,
       encapsulation: m.encapsulation, facts, issues: m.issues,
     };
+    // A copy: the parsed bytes are a view into a capture chunk that must not stay pinned.
+    return this.options.keepRawMessages ? { ...record, raw: m.message.bytes.slice() } : record;
   }
 
   private isProbing(streamId: string): boolean {

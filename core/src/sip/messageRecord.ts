@@ -23,4 +23,6 @@ export interface MessageRecord {
   readonly facts: SipFacts;
   /** Issues found in this message (parse problems); correlation adds its own elsewhere. */
   readonly issues: readonly Issue[];
+  /** The message's own bytes, kept only when the pipeline was asked to (message detail, HTML export). */
+  readonly raw?: Uint8Array;
 }

@@ -13,12 +13,29 @@ const CONTINUATION = '';
 export class TextCanvas {
   private readonly chars: string[][] = [];
   private readonly styles: number[][] = [];
+  private rows = 0;
 
-  constructor(readonly width: number, readonly height: number) {
+  constructor(readonly width: number, height: number) {
+    this.reset(height);
+  }
+
+  get height(): number {
+    return this.rows;
+  }
+
+  /** Blank, `height` lines tall, reusing the line buffers (a long ladder draws row after row in one canvas). */
+  reset(height: number): this {
     for (let y = 0; y < height; y++) {
-      this.chars.push(new Array<string>(width).fill(' '));
-      this.styles.push(new Array<number>(width).fill(0));
+      if (y >= this.chars.length) {
+        this.chars.push(new Array<string>(this.width).fill(' '));
+        this.styles.push(new Array<number>(this.width).fill(0));
+      } else {
+        this.chars[y]!.fill(' ');
+        this.styles[y]!.fill(0);
+      }
     }
+    this.rows = height;
+    return this;
   }
 
   /** One cell; outside the canvas is ignored. */

@@ -26,6 +26,7 @@ export function laneCode(i: number): string {
 const WANTED_LABEL_WIDTH = 24;
 const MIN_LABEL_WIDTH = 10;
 
+/** The legend canvas, then one reused canvas per row (read each before asking for the next). */
 export function* compactLadder(ladder: LadderModel, rows: TextRows, width: number, g: Glyphs, timeTitle: string): Generator<TextCanvas> {
   const lanes = ladder.lanes.length;
   const timeWidth = rows.times.reduce((m, t) => Math.max(m, displayWidth(t)), 4) + 1;
@@ -52,6 +53,7 @@ export function* compactLadder(ladder: LadderModel, rows: TextRows, width: numbe
   for (let i = 0; i < lanes; i++) top.centred(laneX(i), legend.length + 1, laneCode(i), STYLE.header);
   yield top;
 
+  const rowCanvas = new TextCanvas(canvasWidth, 1);
   const active: number[] = [];
   let nextBracket = 0;
   const byFirst = [...ladder.brackets.keys()].sort((a, b) => ladder.brackets[a]!.firstRow - ladder.brackets[b]!.firstRow);
@@ -59,7 +61,7 @@ export function* compactLadder(ladder: LadderModel, rows: TextRows, width: numbe
     const row = ladder.rows[r]!;
     const label = wrapText(rows.labels[r]!, labelWidth, displayWidth);
     const notes = wrapLines(rows.notes[r]!, labelWidth - 2, displayWidth);
-    const canvas = new TextCanvas(canvasWidth, label.length + notes.length);
+    const canvas = rowCanvas.reset(label.length + notes.length);
     for (let i = 0; i < lanes; i++) for (let y = 0; y < canvas.height; y++) canvas.put(laneX(i), y, g.lifeline);
     while (nextBracket < byFirst.length && ladder.brackets[byFirst[nextBracket]!]!.firstRow <= r) active.push(byFirst[nextBracket++]!);
     for (let k = active.length - 1; k >= 0; k--) {

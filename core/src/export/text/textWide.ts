@@ -55,16 +55,17 @@ export function wideHeader(geometry: LadderGeometry, g: Glyphs, timeTitle: strin
   return canvas;
 }
 
-/** Draws the rows one block at a time (a row and the gap after it); yields each block's canvas. */
+/** Draws the rows one block at a time (a row and the gap after it) into one reused canvas, yielded per block. */
 export function* wideRows(geometry: LadderGeometry, ladder: LadderModel, times: readonly string[], g: Glyphs): Generator<TextCanvas> {
   const brackets = geometry.brackets;
   const byFirst = [...brackets.keys()].sort((a, b) => ladder.brackets[a]!.firstRow - ladder.brackets[b]!.firstRow);
   let next = 0;
   let active: number[] = [];
+  const canvas = new TextCanvas(geometry.width, 1);
   for (let r = 0; r < geometry.rows.length; r++) {
     const row = geometry.rows[r]!;
     const end = geometry.rows[r + 1]?.top ?? row.bottom;
-    const canvas = new TextCanvas(geometry.width, Math.max(1, end - row.top));
+    canvas.reset(Math.max(1, end - row.top));
     const at = (y: number): number => y - row.top;
     while (next < byFirst.length && ladder.brackets[byFirst[next]!]!.firstRow <= r) active.push(byFirst[next++]!);
     for (const b of active) {
