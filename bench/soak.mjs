@@ -1,9 +1,10 @@
 // Soak run of live capture, loopback only, bounded in time and count: sipp (uac → uas on 127.0.0.1, UDP) at about
-// 10,000 SIP messages/s (default 1,700 calls/s × 6 messages) for BENCH_SOAK_SECONDS (default 180), captured on `lo`
-// through `sipladder capture` (dumpcap when installed, else tcpdump; BENCH_SOAK_TOOL to choose). Reports the drops
-// the capture tool counted, SIP messages/s, calls found vs calls sipp completed, and memory over time (RSS, heap,
-// the session's own estimate), and writes bench/out/soak.json. Needs root (or capture rights) and sipp.
-//   node bench/soak.mjs                   BENCH_SOAK_SECONDS=60 BENCH_SOAK_RATE=1700 BENCH_SOAK_LIMIT_MB=128
+// 10,000 SIP messages/s (default 1,120 calls/s × 9 messages: INVITE, 100, 180, 200, ACK, INFO, 200, BYE, 200) for
+// BENCH_SOAK_SECONDS (default 180), captured on `lo` through `sipladder capture` (a fresh bundle of the CLI; dumpcap
+// when installed, else tcpdump; BENCH_SOAK_TOOL to choose). Reports the drops the capture tool counted, SIP
+// messages/s, calls found vs calls sipp completed, and memory over time (RSS, heap, the session's own estimate), and
+// writes bench/out/soak.json. Needs root (or capture rights) and sipp.
+//   node bench/soak.mjs                   BENCH_SOAK_SECONDS=60 BENCH_SOAK_RATE=1120 BENCH_SOAK_LIMIT_MB=128
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createSocket } from 'node:dgram';
@@ -11,10 +12,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 180);
-const RATE = Number(process.env.BENCH_SOAK_RATE ?? 1700);
+const RATE = Number(process.env.BENCH_SOAK_RATE ?? 1120);
 const LIMIT_MB = process.env.BENCH_SOAK_LIMIT_MB ?? '128';
 const TOOL = process.env.BENCH_SOAK_TOOL;
-const MESSAGES_PER_CALL = 6; // sipp's default uac/uas: INVITE, 180, 200, ACK, BYE, 200
+const MESSAGES_PER_CALL = 9;
 if (!(SECONDS > 0 && SECONDS <= 3600) || !(RATE > 0 && RATE <= 5000)) {
   console.error('BENCH_SOAK_SECONDS must be in (0, 3600] and BENCH_SOAK_RATE in (0, 5000]');
   process.exit(2);
@@ -26,18 +27,16 @@ if (!sipp) {
   process.exit(1);
 }
 
-// The CLI: dist/cli.mjs when it dispatches `capture`, else a bundle of the live commands' own entry.
+// The CLI, bundled fresh: the real entry when cli/main.ts dispatches `capture`, else the live commands' own entry.
 mkdirSync('bench/out', { recursive: true });
-let cli = 'dist/cli.mjs';
-const help = existsSync(cli) ? spawnSync('node', [cli, '--help'], { encoding: 'utf8' }).stdout : '';
-if (!/^\s+capture\s/m.test(help)) {
-  const { build } = await import('esbuild');
-  cli = 'bench/out/sipladder-live.mjs';
-  await build({
-    entryPoints: ['cli/live/liveCli.ts'], outfile: cli, bundle: true, platform: 'node', format: 'esm', target: 'node20',
-    external: ['electron'], banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" }, logLevel: 'warning',
-  });
-}
+const { readFileSync } = await import('node:fs');
+const entry = /captureMain/.test(readFileSync('cli/main.ts', 'utf8')) ? 'cli/bin.ts' : 'cli/live/liveCli.ts';
+const cli = 'bench/out/sipladder-soak.mjs';
+const { build } = await import('esbuild');
+await build({
+  entryPoints: [entry], outfile: cli, bundle: true, platform: 'node', format: 'esm', target: 'node20',
+  external: ['electron'], banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" }, logLevel: 'warning',
+});
 
 function freeUdpPort() {
   return new Promise((resolve) => {
@@ -90,14 +89,73 @@ if (capture.exitCode !== null) {
   process.exit(1);
 }
 
-// 2. The traffic, bounded by count and time.
+// 2. The traffic, bounded by count and time: a call with an INFO in the dialog, both ends scripted here.
+const header = (lines) => lines.map((l) => `      ${l}`).join('\n');
+const uacRequest = (method, cseq, extra = []) => header([
+  `${method} sip:[service]@[remote_ip]:[remote_port] SIP/2.0`, 'Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]',
+  'From: soak <sip:soak@[local_ip]:[local_port]>;tag=[pid]soak[call_number]',
+  `To: [service] <sip:[service]@[remote_ip]:[remote_port]>${method === 'INVITE' ? '' : '[peer_tag_param]'}`,
+  'Call-ID: [call_id]', `CSeq: ${cseq} ${method}`, 'Contact: <sip:soak@[local_ip]:[local_port]>', 'Max-Forwards: 70', ...extra,
+]);
+const SDP = ['', 'v=0', 'o=soak 1 1 IN IP[local_ip_type] [local_ip]', 's=-', 'c=IN IP[media_ip_type] [media_ip]', 't=0 0', 'm=audio [media_port] RTP/AVP 0', 'a=rtpmap:0 PCMU/8000'];
+const UAC = `<?xml version="1.0" encoding="ISO-8859-1" ?>
+<scenario name="sipladder soak uac">
+  <send retrans="500"><![CDATA[
+${uacRequest('INVITE', 1, ['Content-Type: application/sdp', 'Content-Length: [len]', ...SDP])}
+  ]]></send>
+  <recv response="100" optional="true"/>
+  <recv response="180" optional="true"/>
+  <recv response="200" rtd="true"/>
+  <send><![CDATA[
+${uacRequest('ACK', 1, ['Content-Length: 0'])}
+  ]]></send>
+  <send retrans="500"><![CDATA[
+${uacRequest('INFO', 2, ['Content-Length: 0'])}
+  ]]></send>
+  <recv response="200"/>
+  <send retrans="500"><![CDATA[
+${uacRequest('BYE', 3, ['Content-Length: 0'])}
+  ]]></send>
+  <recv response="200" crlf="true"/>
+</scenario>
+`;
+const uasResponse = (status, toTag, extra = ['Content-Length: 0']) => header([
+  `SIP/2.0 ${status}`, '[last_Via:]', '[last_From:]', toTag ? '[last_To:];tag=[pid]uas[call_number]' : '[last_To:]', '[last_Call-ID:]', '[last_CSeq:]',
+  'Contact: <sip:[local_ip]:[local_port];transport=[transport]>', ...extra,
+]);
+const UAS = `<?xml version="1.0" encoding="ISO-8859-1" ?>
+<scenario name="sipladder soak uas">
+  <recv request="INVITE" crlf="true"/>
+  <send><![CDATA[
+${uasResponse('100 Trying', false)}
+  ]]></send>
+  <send><![CDATA[
+${uasResponse('180 Ringing', true)}
+  ]]></send>
+  <send retrans="500"><![CDATA[
+${uasResponse('200 OK', true, ['Content-Type: application/sdp', 'Content-Length: [len]', ...SDP])}
+  ]]></send>
+  <recv request="ACK" optional="true" rtd="true" crlf="true"/>
+  <recv request="INFO"/>
+  <send><![CDATA[
+${uasResponse('200 OK', false)}
+  ]]></send>
+  <recv request="BYE"/>
+  <send><![CDATA[
+${uasResponse('200 OK', false)}
+  ]]></send>
+  <timewait milliseconds="2000"/>
+</scenario>
+`;
+writeFileSync(join(work, 'uac.xml'), UAC);
+writeFileSync(join(work, 'uas.xml'), UAS);
 // 8 MiB socket buffers: with Linux's default 208 KiB, sipp's own sockets overflow at this rate and calls time out.
 const sippRun = (args) => spawn(sipp, [...args, '-nostdin', '-buff_size', String(8 << 20), '-timeout', `${SECONDS + 60}s`], { cwd: work, stdio: ['ignore', 'ignore', 'pipe'] });
-const uas = sippRun(['-sn', 'uas', '-i', '127.0.0.1', '-p', String(serverPort)]);
+const uas = sippRun(['-sf', 'uas.xml', '-i', '127.0.0.1', '-p', String(serverPort)]);
 await new Promise((r) => setTimeout(r, 500));
 const started = Date.now();
-process.stderr.write(`soak: ${calls.toLocaleString('en')} calls at ${RATE}/s (~${(RATE * MESSAGES_PER_CALL).toLocaleString('en')} SIP messages/s) for ${SECONDS} s, capturing lo via ${cli} …\n`);
-const uac = sippRun(['-sn', 'uac', `127.0.0.1:${serverPort}`, '-i', '127.0.0.1', '-p', String(clientPort), '-m', String(calls), '-r', String(RATE),
+process.stderr.write(`soak: ${calls.toLocaleString('en')} calls at ${RATE}/s (~${(RATE * MESSAGES_PER_CALL).toLocaleString('en')} SIP messages/s) for ${SECONDS} s, capturing lo via ${entry} …\n`);
+const uac = sippRun(['-sf', 'uac.xml', `127.0.0.1:${serverPort}`, '-i', '127.0.0.1', '-p', String(clientPort), '-m', String(calls), '-r', String(RATE),
   '-l', String(Math.max(1000, RATE * 4)), '-trace_stat', '-stf', 'uac-stats.csv', '-fd', '1']);
 let uacErr = '';
 uac.stderr.on('data', (d) => (uacErr += d.toString()));
@@ -105,7 +163,7 @@ const uacCode = await new Promise((resolve) => uac.once('close', resolve));
 const trafficSeconds = (Date.now() - started) / 1000;
 await new Promise((r) => setTimeout(r, 4000)); // linger: the last calls complete
 capture.kill('SIGINT');
-await captureExit;
+const captureCode = await captureExit;
 uas.kill('SIGTERM');
 
 // sipp's own count of successful calls (the last line of its statistics file).
@@ -123,7 +181,7 @@ try {
 rmSync(work, { recursive: true, force: true });
 
 if (!summary) {
-  console.error(`no summary from the capture:\n${stderr}`);
+  console.error(`no summary from the capture (exit ${captureCode}):\n${stderr}\nsipp (exit ${uacCode}): ${uacErr.slice(-2000)}`);
   process.exit(1);
 }
 const mb = (b) => Math.round(b / 1e6);

@@ -6,6 +6,7 @@ import type { CommandContext, OutStream } from './command.ts';
 import { callsCommand, callsHelp } from './commands/calls.ts';
 import { captureHelp, captureMain } from './commands/capture.ts';
 import { lessonHelp, lessonMain } from './commands/lesson.ts';
+import { anonymizeHelp, anonymizeMain } from './commands/anonymize.ts';
 import { exportCommand, exportHelp, exportNeedsReread, VERSION } from './commands/export.ts';
 import { issuesCommand, issuesHelp } from './commands/issues.ts';
 import { ladderCommand, ladderHelp } from './commands/ladder.ts';
@@ -55,6 +56,10 @@ const OWN_ARGUMENTS: Record<string, OwnArgumentsCommand> = {
   lesson: {
     main: (argv, io) => lessonMain(argv, { out: io.out, err: io.err, env: process.env }),
     help: lessonHelp, summary: 'the classroom lessons: list, show, check, export',
+  },
+  anonymize: {
+    main: (argv, io) => anonymizeMain(argv, { out: io.out, err: io.err, ...(io.stdin ? { stdin: io.stdin } : {}) }),
+    help: anonymizeHelp, summary: 'a copy of a capture with addresses, numbers, names and IDs replaced consistently',
   },
 };
 

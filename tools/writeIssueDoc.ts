@@ -10,7 +10,7 @@ const lines = [
   '`core/src/issueCatalogue.ts` by `npx tsx tools/writeIssueDoc.ts`.',
   '',
 ];
-for (const stage of ['input', 'capture', 'network', 'sip', 'correlate', 'analyze'] as const) {
+for (const stage of ['input', 'capture', 'network', 'sip', 'correlate', 'analyze', 'anonymize'] as const) {
   const rows = ISSUE_CATALOGUE.filter((e) => e.stage === stage);
   if (rows.length === 0) continue;
   lines.push(`## ${stage}`, '', '| code | severity | meaning |', '|---|---|---|');

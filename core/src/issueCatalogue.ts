@@ -3,6 +3,7 @@
  * the docs, the app) can explain any code, and a test can check that no code is emitted undeclared.
  */
 import { analyzeIssues } from './analyze/issues.ts';
+import { anonymizeIssues } from './anonymize/issues.ts';
 import { captureIssues } from './capture/issues.ts';
 import { correlateIssues } from './correlate/issues.ts';
 import { NETWORK_ISSUES } from './network/issues.ts';
@@ -13,7 +14,7 @@ import { SIP_ISSUES } from './sip/issues.ts';
 
 export interface CatalogueEntry extends IssueDefinition {
   readonly code: string;
-  readonly stage: 'capture' | 'network' | 'sip' | 'correlate' | 'analyze' | 'input';
+  readonly stage: 'capture' | 'network' | 'sip' | 'correlate' | 'analyze' | 'anonymize' | 'input';
 }
 
 function entries(stage: CatalogueEntry['stage'], definitions: Readonly<Record<string, IssueDefinition>>): CatalogueEntry[] {
@@ -28,6 +29,7 @@ export const ISSUE_CATALOGUE: readonly CatalogueEntry[] = [
   ...entries('sip', SIP_ISSUES),
   ...entries('correlate', correlateIssues),
   ...entries('analyze', analyzeIssues),
+  ...entries('anonymize', anonymizeIssues),
 ];
 
 const byCode = new Map(ISSUE_CATALOGUE.map((e) => [e.code, e]));

@@ -15,7 +15,7 @@ import { makeIssue, type Issue } from '../shared/issue.ts';
 import { writeIpv4HeaderChecksum, transportChecksum } from './checksums.ts';
 import { locateFrame } from './frameLayout.ts';
 import { anonymizeIssues } from './issues.ts';
-import { findBinaryAddresses, findLeftovers, inProtocolLine, Originals } from './originals.ts';
+import { findBinaryAddresses, findLeftovers, inProtocolLine, Originals, type Hunter } from './originals.ts';
 import { Pseudonyms, type PseudonymTables } from './pseudonyms.ts';
 import { findSipSpans, type SpanKind, type TextSpan } from './sipSpans.ts';
 import { buildTextUnits, writeBack, type TextUnit, type WorkFrame } from './textUnits.ts';
@@ -50,7 +50,10 @@ function secretBytes(secret: AnonymizeOptions['secret']): Uint8Array {
   return crypto.getRandomValues(new Uint8Array(32));
 }
 
-const encodeLatin1 = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0) & 0xff);
+/** Writes a one-byte-per-character string into `buffer` at `at` (replacements are ASCII). */
+function writeLatin1(buffer: Uint8Array, at: number, text: string): void {
+  for (let i = 0; i < text.length; i++) buffer[at + i] = text.charCodeAt(i) & 0xff;
+}
 
 function replacement(p: Pseudonyms, kind: SpanKind, value: string): string {
   if (kind === 'branch') return p.branch(value);
@@ -60,7 +63,7 @@ function replacement(p: Pseudonyms, kind: SpanKind, value: string): string {
 
 interface Rewriter {
   readonly p: Pseudonyms;
-  readonly hunt: readonly RegExp[];
+  readonly hunt: Hunter;
   readonly originals: Originals;
   replaced: number;
   lengthChanged: number;
@@ -78,23 +81,21 @@ function rewrite(buffer: Uint8Array, spans: readonly TextSpan[], r: Rewriter): v
       buffer.fill(0x78, s.start, s.end); // 'x': never leave the original when a same-length one is impossible
       continue;
     }
-    buffer.set(encodeLatin1(out), s.start);
+    writeLatin1(buffer, s.start, out);
     r.replaced++;
   }
   hunt(buffer, r);
 }
 
 function hunt(buffer: Uint8Array, r: Rewriter): void {
-  if (r.hunt.length === 0 || buffer.length === 0) return;
-  for (const pattern of r.hunt) {
-    const text = bytesToLatin1(buffer);
-    for (const m of text.matchAll(pattern)) {
-      if (inProtocolLine(text, m.index)) continue;
-      const out = replacement(r.p, r.originals.texts.get(m[0]) ?? 'token', m[0]);
-      if (out.length === m[0].length && out !== m[0]) {
-        buffer.set(encodeLatin1(out), m.index);
-        r.replaced++;
-      }
+  if (r.hunt.size === 0 || buffer.length === 0) return;
+  const text = bytesToLatin1(buffer);
+  for (const m of r.hunt.find(text)) {
+    if (inProtocolLine(text, m.index)) continue;
+    const out = replacement(r.p, r.originals.texts.get(m.value) ?? 'token', m.value);
+    if (out.length === m.value.length && out !== m.value) {
+      writeLatin1(buffer, m.index, out);
+      r.replaced++;
     }
   }
 }
@@ -151,7 +152,8 @@ export function anonymizeCapture(input: Uint8Array, options: AnonymizeOptions = 
   const issues: Issue[] = [];
   const sniff = detectCaptureFormat(input.subarray(0, SNIFF_TEXT_BYTES));
   if (sniff === 'sip-text') return anonymizeText(input, secret);
-  const reader = new CaptureReader({ copyFrameData: true });
+  // Frames view the input (pushed whole, so the views stay valid); only kept frames are copied.
+  const reader = new CaptureReader();
   const frames = [...reader.push(input).frames, ...reader.end().frames];
   const format = reader.contentFormat;
   if (format !== 'pcap' && format !== 'pcapng') {
@@ -162,7 +164,7 @@ export function anonymizeCapture(input: Uint8Array, options: AnonymizeOptions = 
   const dropped: Record<string, number> = {};
   const sources: typeof frames = [];
   for (const frame of frames) {
-    const data = frame.data.slice(0, frame.data.length - frame.fcsLength);
+    const data = frame.data.subarray(0, frame.data.length - frame.fcsLength);
     const located = locateFrame(data, frame.linkType);
     if ('unsupported' in located) {
       dropped[located.unsupported] = (dropped[located.unsupported] ?? 0) + 1;
@@ -172,6 +174,7 @@ export function anonymizeCapture(input: Uint8Array, options: AnonymizeOptions = 
     sources.push(frame);
   }
   const units = buildTextUnits(work);
+  for (const f of work) if (f.keep) f.data = f.data.slice();
   for (const f of work) if (!f.keep) dropped[f.dropReason ?? 'other'] = (dropped[f.dropReason ?? 'other'] ?? 0) + 1;
 
   const originals = new Originals();
@@ -190,13 +193,17 @@ export function anonymizeCapture(input: Uint8Array, options: AnonymizeOptions = 
     }
   }
   const p = new Pseudonyms(secret, originals.all);
-  const r: Rewriter = { p, hunt: originals.huntPatterns(), originals, replaced: 0, lengthChanged: 0 };
+  const r: Rewriter = { p, hunt: originals.hunter(), originals, replaced: 0, lengthChanged: 0 };
   units.forEach((u, i) => {
     rewrite(u.buffer, spans[i]!, r);
     writeBack(work, u);
   });
   // Bytes no unit covered (a retransmitted segment from before the stream's start): hunted one by one.
-  for (const f of work) if (f.keep) hunt(f.data.subarray(f.layout.l4Offset, f.layout.l4End), r);
+  const covered = new Set<number>();
+  for (const u of units) for (const piece of u.pieces) covered.add(piece.frame);
+  work.forEach((f, i) => {
+    if (f.keep && !covered.has(i)) hunt(f.data.subarray(f.layout.l4Offset, f.layout.l4End), r);
+  });
   const unknownChecksums = rewriteHeaders(work, units, p);
 
   const kept: WritableFrame[] = [];
@@ -236,7 +243,7 @@ function anonymizeText(input: Uint8Array, secret: Uint8Array): AnonymizeResult {
   const spans = findSipSpans(text);
   for (const s of spans) originals.addSpan(text, s);
   const p = new Pseudonyms(secret, originals.all);
-  const r: Rewriter = { p, hunt: originals.huntPatterns(), originals, replaced: 0, lengthChanged: 0 };
+  const r: Rewriter = { p, hunt: originals.hunter(), originals, replaced: 0, lengthChanged: 0 };
   rewrite(buffer, spans, r);
   const leftovers = new Map<string, number>();
   findLeftovers(buffer, r.hunt, leftovers);

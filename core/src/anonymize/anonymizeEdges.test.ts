@@ -130,7 +130,7 @@ describe('anonymising unusual captures', () => {
     const result = anonymizeCapture(bytes, { secret: SECRET });
     expect(result.framesIn).toBe(3);
     expect(result.framesOut).toBe(1);
-    expect(result.dropped).toEqual({ 'ethertype 0x0806': 1, 'UDP without SIP (RTP, DNS, …)': 1 });
+    expect(result.dropped).toEqual({ 'ethertype 0x0806': 1, 'UDP without plain SIP (RTP, HEP, DNS, …)': 1 });
     expect(result.issues.map((i) => i.code)).toEqual(['anonymize.frames_dropped']);
     expect(Buffer.from(result.bytes).indexOf(hex('c6 33 64 4d'))).toBe(-1);
   });

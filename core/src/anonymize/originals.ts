@@ -21,9 +21,14 @@ export class Originals {
   /** Values as they appear in text, worth searching for in the output and in free text, with their kind. */
   readonly texts = new Map<string, 'token' | 'host'>();
 
+  private readonly seen = new Set<string>();
+
   addSpan(text: string, span: TextSpan): void {
     const value = text.slice(span.start, span.end);
     if (value === '') return;
+    const key = `${span.kind}\u0000${value}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
     if (span.kind === 'host') this.addHost(value);
     else if (span.kind === 'branch') this.addToken(value.startsWith(BRANCH_COOKIE) ? value.slice(BRANCH_COOKIE.length) : value);
     else this.addToken(value);
@@ -65,34 +70,53 @@ export class Originals {
     if (text !== undefined && text.length >= MIN_HUNTED_LENGTH && text !== '::1') this.texts.set(text, 'host');
   }
 
-  /**
-   * Regular expressions finding any hunted value as a whole word, longest first; several when there are
-   * many values (an engine refuses one pattern that is too large). Values longer than MAX_HUNTED_LENGTH
-   * are left to the structural pass.
-   */
-  huntPatterns(): RegExp[] {
-    const list = [...this.texts.keys()].filter((t) => t.length <= MAX_HUNTED_LENGTH).sort((a, b) => b.length - a.length);
-    const out: RegExp[] = [];
-    let group: string[] = [];
-    let size = 0;
-    const flush = (): void => {
-      if (group.length > 0) out.push(new RegExp(`(?<![0-9A-Za-z])(?:${group.join('|')})(?![0-9A-Za-z])`, 'g'));
-      group = [];
-      size = 0;
-    };
-    for (const t of list) {
-      const escaped = t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      if (size + escaped.length > PATTERN_CHARS) flush();
-      group.push(escaped);
-      size += escaped.length + 1;
+  /** Finds every hunted value as a whole word in a text. */
+  hunter(): Hunter {
+    return new Hunter([...this.texts.keys()]);
+  }
+}
+
+const isWordChar = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+
+/**
+ * Whole-word search for many values at once: candidates are looked up by their first four characters at
+ * each word start, then compared — linear in the text, where one regular expression with thousands of
+ * alternatives is slow (and too large for the engine past some size).
+ */
+export class Hunter {
+  private readonly byPrefix = new Map<string, string[]>();
+  readonly size: number;
+
+  constructor(values: readonly string[]) {
+    const list = values.filter((v) => v.length >= MIN_HUNTED_LENGTH && v.length <= MAX_HUNTED_LENGTH).sort((a, b) => b.length - a.length);
+    for (const v of list) {
+      const key = v.slice(0, MIN_HUNTED_LENGTH);
+      const bucket = this.byPrefix.get(key);
+      if (bucket === undefined) this.byPrefix.set(key, [v]);
+      else bucket.push(v);
     }
-    flush();
-    return out;
+    this.size = list.length;
+  }
+
+  /** Matches left to right, longest first, never overlapping. */
+  *find(text: string): Generator<{ index: number; value: string }> {
+    if (this.size === 0) return;
+    for (let i = 0; i + MIN_HUNTED_LENGTH <= text.length; i++) {
+      if (i > 0 && isWordChar(text.charCodeAt(i - 1))) continue;
+      const bucket = this.byPrefix.get(text.slice(i, i + MIN_HUNTED_LENGTH));
+      if (bucket === undefined) continue;
+      for (const v of bucket) {
+        if (!text.startsWith(v, i)) continue;
+        if (i + v.length < text.length && isWordChar(text.charCodeAt(i + v.length))) continue;
+        yield { index: i, value: v };
+        i += v.length - 1;
+        break;
+      }
+    }
   }
 }
 
 const MAX_HUNTED_LENGTH = 256;
-const PATTERN_CHARS = 32 * 1024;
 
 /** Original IPv4 addresses still present as 4 binary bytes in a payload: "a.b.c.d (binary)" → count. */
 export function findBinaryAddresses(bytes: Uint8Array, numbers: ReadonlySet<number>, into: Map<string, number>): void {
@@ -116,10 +140,8 @@ export function inProtocolLine(text: string, index: number): boolean {
 }
 
 /** Where hunted originals still occur in bytes (as latin1 text): value → count. */
-export function findLeftovers(bytes: Uint8Array, patterns: readonly RegExp[], into: Map<string, number>): void {
-  if (patterns.length === 0 || bytes.length === 0) return;
+export function findLeftovers(bytes: Uint8Array, hunter: Hunter, into: Map<string, number>): void {
+  if (hunter.size === 0 || bytes.length === 0) return;
   const text = bytesToLatin1(bytes);
-  for (const pattern of patterns) {
-    for (const m of text.matchAll(pattern)) if (!inProtocolLine(text, m.index)) into.set(m[0], (into.get(m[0]) ?? 0) + 1);
-  }
+  for (const m of hunter.find(text)) if (!inProtocolLine(text, m.index)) into.set(m.value, (into.get(m.value) ?? 0) + 1);
 }

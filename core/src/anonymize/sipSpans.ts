@@ -86,7 +86,9 @@ function scanUris(line: string, at: number, spans: SpanList): void {
 }
 
 function scanAddresses(line: string, at: number, spans: SpanList): void {
-  for (const m of line.matchAll(IPV4)) if (parseIpv4Text(m[0]) !== undefined) spans.add(at + m.index, at + m.index + m[0].length, 'host');
+  if (/\d\.\d/.test(line)) for (const m of line.matchAll(IPV4)) if (parseIpv4Text(m[0]) !== undefined) spans.add(at + m.index, at + m.index + m[0].length, 'host');
+  // An IPv6 literal has "::" or seven colons: most lines have neither, and skip the costly pattern.
+  if (!line.includes('::') && line.split(':').length < 8) return;
   for (const m of line.matchAll(IPV6)) {
     const text = m[0];
     if ((text.includes('::') || text.split(':').length === 8) && parseIpv6Text(text) !== undefined) spans.add(at + m.index, at + m.index + text.length, 'host');

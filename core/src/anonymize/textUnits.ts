@@ -9,8 +9,8 @@ import { findSipStart, matchStartLine } from '../sip/looksLikeSipStart.ts';
 import type { FrameLayout } from './frameLayout.ts';
 
 export interface WorkFrame {
-  /** The frame's bytes (a copy, FCS removed): rewritten in place. */
-  readonly data: Uint8Array;
+  /** The frame's bytes (FCS removed): a view of the input while deciding, a copy once kept (rewritten in place). */
+  data: Uint8Array;
   readonly layout: FrameLayout;
   keep: boolean;
   /** Why it is dropped, when it is. */
@@ -83,7 +83,7 @@ function datagrams(frames: WorkFrame[], units: TextUnit[]): void {
     if (l.fragment === undefined) {
       if (l.l4End - l.l4Offset < 8) return drop(f, 'truncated UDP header');
       const start = l.l4Offset + 8;
-      if (!looksLikeSip(f.data.subarray(start, l.l4End), portsOf(f))) return drop(f, 'UDP without SIP (RTP, DNS, …)');
+      if (!looksLikeSip(f.data.subarray(start, l.l4End), portsOf(f))) return drop(f, 'UDP without plain SIP (RTP, HEP, DNS, …)');
       units.push(unitOf(frames, [{ frame: i, offset: start, length: l.l4End - start, at: 0 }], l.l4End - start));
       return;
     }
@@ -113,7 +113,7 @@ function datagrams(frames: WorkFrame[], units: TextUnit[]): void {
       return { frame: i, offset: l.l4Offset + header, length: l.l4Length - header, at: l.fragment!.offset + header - 8 };
     });
     const unit = unitOf(frames, pieces, expected - 8, sorted[0]);
-    if (!looksLikeSip(unit.buffer, portsOf(first))) for (const i of sorted) drop(frames[i]!, 'UDP without SIP (RTP, DNS, …)');
+    if (!looksLikeSip(unit.buffer, portsOf(first))) for (const i of sorted) drop(frames[i]!, 'UDP without plain SIP (RTP, HEP, DNS, …)');
     else units.push(unit);
   }
 }

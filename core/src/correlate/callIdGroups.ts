@@ -8,8 +8,9 @@ import type { MessageRecord } from '../sip/messageRecord.ts';
 import type { SdpFacts, SipFacts } from '../sip/sipFacts.ts';
 import type { Registration, RegistrationAttempt, Usage, UsageKind } from './model.ts';
 import type { Tracked } from './transactionTracker.ts';
-import { detachString, internToken } from './detachString.ts';
-import { slimInviteFacts, slimSdp } from './slimFacts.ts';
+import { detachOptional, detachString, internToken } from './detachString.ts';
+import { dialledNumber, mediaKey } from './legKeys.ts';
+import { appended } from './smallList.ts';
 
 /** Reads one header of a record by name (case-insensitive); the SIP facts do not keep arbitrary headers. */
 export type HeaderLookup = (record: MessageRecord, name: string) => string | undefined;
@@ -24,6 +25,14 @@ export interface LegFacts {
   server: string;
   /** Correlation header values by header name (lower-case), from the first INVITE. */
   headers: Record<string, string>;
+  /** Slim groups: what leg linking reads, worked out once; `facts` is then only a placeholder. */
+  keys?: LegKeys;
+}
+
+/** The leg-linking keys of a first INVITE (legLinker.ts): its offer's media address and the dialled number. */
+export interface LegKeys {
+  offerMedia: string | undefined;
+  dialled: string;
 }
 
 export interface CallIdGroup {
@@ -40,12 +49,20 @@ export interface CallIdGroup {
   transactions: number;
   invite?: LegFacts;
   answer?: SdpFacts;
+  /** Slim groups keep only the media key of the first 2xx answer with SDP ('' when it has none). */
+  answerMedia?: string;
   /** Call-IDs this group points at through Replaces or Refer-To, with the rule name. */
   references: { callId: string; rule: string; index: number }[];
   registration?: Registration;
 }
 
 const CALL_METHODS = new Set(['INVITE', 'ACK', 'BYE', 'CANCEL', 'PRACK', 'UPDATE']);
+const NONE: readonly never[] = Object.freeze([]);
+/** Shared by every group that names no other Call-ID (most): a list is made on the first reference. */
+const NO_REFERENCES = Object.freeze([]) as unknown as CallIdGroup['references'];
+const NO_HEADERS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+/** What a slim group's first INVITE keeps of its facts: nothing (its `keys` say what linking needs). */
+const SLIM_INVITE: SipFacts = Object.freeze({ kind: 'request', method: 'INVITE', vias: NONE, contacts: NONE, recordRoutes: NONE, routes: NONE, reasons: NONE, bodyLength: 0 });
 
 export class CallIdGroups {
   readonly groups: CallIdGroup[] = [];
@@ -59,7 +76,7 @@ export class CallIdGroups {
 
   /**
    * `slim`: for a stream that keeps every group to the end but nothing else — the first INVITE's facts are
-   * cut to what leg linking reads (slimFacts.ts) and registrations are not followed.
+   * replaced by the keys leg linking reads (legKeys.ts) and registrations are not followed.
    */
   constructor(
     private readonly headerValue: HeaderLookup | undefined,
@@ -92,7 +109,7 @@ export class CallIdGroups {
     if (group === undefined) {
       group = {
         id: this.groups.length, callId: this.callIdOf(callId), firstSeq: this.seq, methods: [], firstIndex: record.index, lastIndex: record.index,
-        start: record.timestamp, end: record.timestamp, messages: 0, transactions: 0, references: [],
+        start: record.timestamp, end: record.timestamp, messages: 0, transactions: 0, references: NO_REFERENCES,
       };
       this.groups.push(group);
       this.byCallId.set(group.callId, group);
@@ -101,7 +118,7 @@ export class CallIdGroups {
     group.lastIndex = record.index;
     group.end = record.timestamp;
     const method = facts.kind === 'request' ? facts.method : facts.cseqMethod;
-    if (method !== undefined && !group.methods.includes(method) && group.methods.length < 16) group.methods.push(internToken(method));
+    if (method !== undefined && !group.methods.includes(method) && group.methods.length < 16) group.methods = appended(group.methods, internToken(method));
     const rt = tracked.runtime;
     if (rt === undefined || !tracked.distinct) return group.id;
     const firstHop = rt.parent === undefined;
@@ -115,15 +132,18 @@ export class CallIdGroups {
     const facts = record.facts;
     if (!tracked.created || !firstHop) return;
     if (facts.method === 'INVITE' && facts.to?.tag === undefined && group.invite === undefined) {
-      const kept = this.slim ? slimInviteFacts(facts) : facts;
       this.startedLegs++;
-      group.invite = { index: record.index, seq: this.seq, timestamp: record.timestamp, facts: kept, client: src, server: dst, headers: this.readHeaders(record) };
+      group.invite = { index: record.index, seq: this.seq, timestamp: record.timestamp, facts, client: src, server: dst, headers: this.readHeaders(record) };
+      if (this.slim) {
+        group.invite.keys = { offerMedia: detachOptional(mediaKey(facts.sdp)), dialled: detachString(dialledNumber(facts)) };
+        group.invite.facts = SLIM_INVITE;
+      }
       const replaces = this.headerValue?.(record, 'Replaces');
-      if (replaces) group.references.push({ callId: detachString(replaces.split(';')[0]!.trim()), rule: 'replaces', index: record.index });
+      if (replaces) group.references = [...group.references, { callId: detachString(replaces.split(';')[0]!.trim()), rule: 'replaces', index: record.index }];
     } else if (facts.method === 'REFER') {
       const target = this.headerValue?.(record, 'Refer-To');
       const replaced = target === undefined ? undefined : replacedCallId(target);
-      if (replaced !== undefined) group.references.push({ callId: detachString(replaced), rule: 'refer-to', index: record.index });
+      if (replaced !== undefined) group.references = [...group.references, { callId: detachString(replaced), rule: 'refer-to', index: record.index }];
     } else if (facts.method === 'REGISTER' && !this.slim) {
       const attempt: RegistrationAttempt = { transaction: tracked.runtime!.tx.id, index: record.index, status: 0 };
       const requested = facts.expires ?? numberParam(facts.contacts[0]?.parameters['expires']);
@@ -139,7 +159,10 @@ export class CallIdGroups {
   private onResponse(group: CallIdGroup, record: MessageRecord, tracked: Tracked): void {
     const facts = record.facts;
     const status = facts.statusCode ?? 0;
-    if (facts.cseqMethod === 'INVITE' && status >= 200 && status < 300 && facts.sdp !== undefined) group.answer ??= this.slim ? slimSdp(facts.sdp) : facts.sdp;
+    if (facts.cseqMethod === 'INVITE' && status >= 200 && status < 300 && facts.sdp !== undefined) {
+      if (!this.slim) group.answer ??= facts.sdp;
+      else group.answerMedia ??= detachString(mediaKey(facts.sdp) ?? '');
+    }
     if (this.slim) return;
     const attempt = this.attempts.get(tracked.runtime!.tx.id);
     if (attempt === undefined || status < 200 || attempt.status >= 200) return;
@@ -153,13 +176,14 @@ export class CallIdGroups {
   }
 
   private readHeaders(record: MessageRecord): Record<string, string> {
-    const headers: Record<string, string> = {};
-    if (this.headerValue === undefined) return headers;
-    for (const name of this.correlationHeaders) {
-      const value = this.headerValue(record, name);
-      if (value !== undefined && value !== '') headers[name.toLowerCase()] = detachString(value.trim());
+    let headers: Record<string, string> | undefined;
+    if (this.headerValue !== undefined) {
+      for (const name of this.correlationHeaders) {
+        const value = this.headerValue(record, name);
+        if (value !== undefined && value !== '') (headers ??= {})[name.toLowerCase()] = detachString(value.trim());
+      }
     }
-    return headers;
+    return headers ?? (this.slim ? NO_HEADERS : {});
   }
 }
 

@@ -27,22 +27,7 @@ export function textHash(text: string): number {
   return h >>> 0;
 }
 
-/** A new digest of `facts`. */
-export function digestCopy(facts: SipFacts): CopyDigest {
-  const top = facts.vias[0]?.raw;
-  return {
-    viaCount: facts.vias.length,
-    topViaHash: top === undefined ? 0 : textHash(top),
-    topViaLength: top === undefined ? -1 : top.length,
-    maxForwards: facts.maxForwards,
-    bodyLength: facts.bodyLength,
-    contentLength: facts.contentLength,
-    copyToTag: detachOptional(facts.to?.tag),
-    recordRoutes: facts.recordRoutes.length,
-  };
-}
-
-/** Overwrites `digest` with the digest of a later copy. */
+/** Writes the digest of `facts` into `digest` (a new copy seen, or a later copy of it). */
 export function redigest(digest: CopyDigest, facts: SipFacts): void {
   const top = facts.vias[0]?.raw;
   digest.viaCount = facts.vias.length;

@@ -171,7 +171,7 @@ export class DialogTracker {
     const dialog: Dialog = {
       id: this.created++, callId, usage, state: 'early',
       caller: newSide(callerTag, detachOptional(facts.from?.uri)), callee: newSide(calleeTag, detachOptional(facts.to?.uri)),
-      createdIndex: record.index, confirmedIndex: -1, terminatedIndex: -1, forked: false,
+      createdIndex: record.index, confirmedIndex: -1, terminatedIndex: -1, termination: undefined, terminatedByCaller: undefined, forked: false,
       initialTransaction: facts.kind === 'response' ? tx.logicalTransaction : -1, requests: [], issues: [],
     };
     if (this.retention.retain) this.dialogs.push(dialog);

@@ -7,6 +7,7 @@
 import type { Call, CallLeg, Dialog, LegLink } from './model.ts';
 import { isCallGroup, type CallIdGroup } from './callIdGroups.ts';
 import { diffMs } from '../shared/time.ts';
+import { answerMediaOf, dialledOf, offerMediaOf } from './legKeys.ts';
 
 export interface CallBuild {
   calls: Call[];
@@ -82,7 +83,7 @@ function linkByMedia(started: readonly CallIdGroup[], windowMs: number, link: Li
   // Per media address, the legs started within the window before the current one (oldest dropped first).
   const recent = new Map<string, CallIdGroup[]>();
   for (const g of started) {
-    const keys = [mediaKey(g.invite!.facts.sdp), mediaKey(g.answer)];
+    const keys = [offerMediaOf(g.invite!), answerMediaOf(g)];
     for (const key of keys) {
       if (key === undefined) continue;
       let earlier = recent.get(key);
@@ -120,12 +121,12 @@ function linkByNumber(started: readonly CallIdGroup[], nodeOf: (e: string) => nu
       if (candidates[mid]!.invite!.seq <= a.invite!.seq) lo = mid + 1;
       else hi = mid;
     }
-    const na = dialled(a);
+    const na = dialledOf(a.invite!);
     for (let i = lo; i < candidates.length; i++) {
       const b = candidates[i]!;
       if (diffMs(a.invite!.timestamp, b.invite!.timestamp) > windowMs) break;
       if (!overlaps(a, b, windowMs)) continue;
-      const nb = dialled(b);
+      const nb = dialledOf(b.invite!);
       if (numbersMatch(na, nb)) link(a, b, 'number-time', `${na} → ${nb} within ${Math.round(diffMs(a.invite!.timestamp, b.invite!.timestamp))} ms`, b.invite!.index);
     }
   }
@@ -136,18 +137,7 @@ function overlaps(a: CallIdGroup, b: CallIdGroup, windowMs: number): boolean {
   return startGap >= 0 && startGap <= windowMs && diffMs(b.invite!.timestamp, a.end) >= 0;
 }
 
-function mediaKey(sdp: CallIdGroup['answer']): string | undefined {
-  const m = sdp?.media.find((x) => x.port > 0);
-  const address = m?.connectionAddress ?? sdp?.connectionAddress;
-  if (m === undefined || address === undefined || address === '0.0.0.0' || address === '::') return undefined;
-  return `${address}:${m.port}`;
-}
 
-function dialled(g: CallIdGroup): string {
-  const facts = g.invite!.facts;
-  const ruriUser = /^sips?:([^@;]+)@/i.exec(facts.requestUri ?? '')?.[1] ?? /^tel:([^;]+)/i.exec(facts.requestUri ?? '')?.[1];
-  return ruriUser ?? facts.to?.user ?? '';
-}
 
 /**
  * Same dialled number in two notations: equal user parts, or the same last digits (up to 8, at least 6)

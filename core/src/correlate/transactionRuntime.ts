@@ -82,6 +82,9 @@ export function createRuntime(spec: NewTransaction, nowMs: number, history = tru
     responseRetransmissions: 0,
     ackIndex: -1,
     finalStatus: 0,
+    // Declared now (JSON drops undefined): one object shape from the start, no property store added later.
+    firstResponseMs: undefined,
+    finalResponseMs: undefined,
     state: spec.method === 'INVITE' ? 'calling' : 'trying',
     states: [],
     logicalTransaction: -1,

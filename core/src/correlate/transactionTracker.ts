@@ -9,7 +9,7 @@ import type { MessageRecord } from '../sip/messageRecord.ts';
 import type { SipFacts } from '../sip/sipFacts.ts';
 import { correlateIssues } from './issues.ts';
 import type { Transaction } from './model.ts';
-import { digestCopy, redigest, sameCopy } from './copyDigest.ts';
+import { redigest, sameCopy } from './copyDigest.ts';
 import { detachString, internToken } from './detachString.ts';
 import { LiveTransactions } from './liveTransactions.ts';
 import { appended } from './smallList.ts';
@@ -235,10 +235,12 @@ export class TransactionTracker {
       if (this.repeat(record, slot, nowMs, result)) rt.tx.responseRetransmissions++;
       return;
     }
+    // Every field written here, in one literal: objects keep one compact shape (a spread would not).
     const fresh: ResponseSlot = {
-      ...digestCopy(facts), index: record.index, lastIndex: record.index, lastMs: nowMs, status, toTag: detachString(toTag),
-      forwarded: false, counterpart: -1,
+      index: record.index, lastIndex: record.index, lastMs: nowMs, viaCount: 0, topViaHash: 0, topViaLength: -1, maxForwards: undefined,
+      bodyLength: 0, contentLength: undefined, copyToTag: undefined, recordRoutes: 0, status, toTag: detachString(toTag), forwarded: false, counterpart: -1,
     };
+    redigest(fresh, facts);
     rt.responses = appended(rt.responses, fresh);
     rt.tx.responses = appended(rt.tx.responses, record.index);
     result.slot = fresh;
@@ -268,7 +270,12 @@ export class TransactionTracker {
   }
 
   private firstCopy(record: MessageRecord, nowMs: number): CopySeen {
-    return { ...digestCopy(record.facts), index: record.index, lastIndex: record.index, lastMs: nowMs };
+    const seen: CopySeen = {
+      index: record.index, lastIndex: record.index, lastMs: nowMs, viaCount: 0, topViaHash: 0, topViaLength: -1, maxForwards: undefined,
+      bodyLength: 0, contentLength: undefined, copyToTag: undefined, recordRoutes: 0,
+    };
+    redigest(seen, record.facts);
+    return seen;
   }
 
   private acknowledges2xx(invite: TxRuntime, facts: SipFacts): boolean {

@@ -1,0 +1,20 @@
+/** The explain stage's public API: per-message explanations, glossary, message catalogues, lessons. */
+export type { Locale, LocaleEnvironment } from './i18n/locale.ts';
+export { DEFAULT_LOCALE, isLocale, localeFromEnvironment, localeFromName, LOCALES } from './i18n/locale.ts';
+export type { Catalogue, CatalogueKey } from './i18n/catalogueEn.ts';
+export { CATALOGUES, translate } from './i18n/translate.ts';
+export { formatMessage, type MessageParams } from './i18n/formatMessage.ts';
+export type { ExplanationLine, MessageExplanation } from './rules/explanation.ts';
+export { explainCapture, explainMessage } from './rules/explainCapture.ts';
+export { makeExplainContext, type ExplainContext, type ExplainInput } from './rules/explainContext.ts';
+export { renderExplanationLine } from './rules/renderExplanation.ts';
+export { glossaryEntry, glossaryTerms, type GlossaryEntry } from './glossary/glossary.ts';
+export type { Lesson, LessonIssue, LessonParseResult, LessonQuestion, LocalizedText } from './lesson/lessonTypes.ts';
+export { checkLessonSteps, parseLesson } from './lesson/parseLesson.ts';
+export { pickText } from './lesson/localizedText.ts';
+export { buildLessonView, buildSteps, type LessonStep, type LessonView } from './lesson/lessonView.ts';
+export { atEnd, goTo, startCursor, stepBack, stepForward, type StepCursor } from './lesson/stepCursor.ts';
+export { renderLessonText } from './lesson/renderLessonText.ts';
+export { lessonHtml } from './lesson/lessonHtml.ts';
+export { lessonMermaid } from './lesson/lessonMermaid.ts';
+export { nodeLabeler } from './lesson/nodeLabels.ts';
