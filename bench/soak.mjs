@@ -6,7 +6,7 @@
 // writes bench/out/soak.json. Needs root (or capture rights) and sipp.
 //   node bench/soak.mjs                   BENCH_SOAK_SECONDS=60 BENCH_SOAK_RATE=1120 BENCH_SOAK_LIMIT_MB=128
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createSocket } from 'node:dgram';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,7 +29,6 @@ if (!sipp) {
 
 // The CLI, bundled fresh: the real entry when cli/main.ts dispatches `capture`, else the live commands' own entry.
 mkdirSync('bench/out', { recursive: true });
-const { readFileSync } = await import('node:fs');
 const entry = /captureMain/.test(readFileSync('cli/main.ts', 'utf8')) ? 'cli/bin.ts' : 'cli/live/liveCli.ts';
 const cli = 'bench/out/sipladder-soak.mjs';
 const { build } = await import('esbuild');
@@ -169,7 +168,6 @@ uas.kill('SIGTERM');
 // sipp's own count of successful calls (the last line of its statistics file).
 let sippSuccessful;
 try {
-  const { readFileSync, readdirSync } = await import('node:fs');
   const csv = readdirSync(work).find((f) => f.endsWith('.csv'));
   const rows = readFileSync(join(work, csv), 'utf8').trim().split('\n');
   const header = rows[0].split(';');
@@ -185,11 +183,13 @@ if (!summary) {
   process.exit(1);
 }
 const mb = (b) => Math.round(b / 1e6);
+const mib = (b) => Math.round(b / 1048576);
 const timeline = samples.map((s) => ({
   t: Math.round(s.elapsedMs / 1000), messagesPerSecond: s.messagesPerSecond, rssMb: mb(s.rssBytes), heapMb: mb(s.heapUsedBytes),
-  estimateMb: mb(s.estimatedBytes), keptCalls: s.calls.kept, evicted: s.calls.evicted, drops: s.drops,
+  estimateMib: mib(s.estimatedBytes), keptCalls: s.calls.kept, evicted: s.calls.evicted, drops: s.drops,
 }));
-const steady = timeline.filter((s) => s.t >= 20 && s.t <= trafficSeconds);
+const warm = Math.min(20, trafficSeconds / 2);
+const steady = timeline.filter((s) => s.t >= warm && s.t <= trafficSeconds);
 const rates = steady.map((s) => s.messagesPerSecond);
 const result = {
   date: new Date().toISOString(), tool: summary.source, seconds: SECONDS, trafficSeconds: Math.round(trafficSeconds), rateCallsPerSecond: RATE,
@@ -197,9 +197,9 @@ const result = {
   sipMessages: summary.sipMessages, packets: summary.packets, drops: summary.drops, dropsByInterface: summary.dropsByInterface,
   messagesPerSecond: { mean: Math.round(summary.sipMessages / trafficSeconds), min: rates.length ? Math.min(...rates) : null, max: rates.length ? Math.max(...rates) : null },
   memory: {
-    limitMb: Number(LIMIT_MB), rssMbAt20s: steady[0]?.rssMb ?? null, rssMbEnd: steady.at(-1)?.rssMb ?? null,
+    limitMib: Number(LIMIT_MB), rssMbAfterWarmUp: steady[0]?.rssMb ?? null, rssMbEnd: steady.at(-1)?.rssMb ?? null,
     rssMbMax: Math.max(...timeline.map((s) => s.rssMb)), heapMbMax: Math.max(...timeline.map((s) => s.heapMb)),
-    estimateMbMax: Math.max(...timeline.map((s) => s.estimateMb)),
+    estimateMibMax: Math.max(...timeline.map((s) => s.estimateMib)),
   },
   evictedCalls: summary.calls.evicted, keptCalls: summary.calls.kept, timeline,
 };
@@ -210,10 +210,10 @@ console.log(`  sipp: ${calls.toLocaleString('en')} calls asked, ${sippSuccessful
 console.log(`  found: ${summary.calls.completed.toLocaleString('en')} calls (${answered.toLocaleString('en')} answered), ${summary.sipMessages.toLocaleString('en')} SIP messages in ${summary.packets.toLocaleString('en')} packets`);
 console.log(`  drops reported by the capture tool: ${summary.drops}`);
 console.log(`  SIP messages/s: mean ${result.messagesPerSecond.mean.toLocaleString('en')}, 5-s windows ${result.messagesPerSecond.min}–${result.messagesPerSecond.max}`);
-console.log(`  memory (limit ${LIMIT_MB} MB): RSS ${result.memory.rssMbAt20s} MB at 20 s → ${result.memory.rssMbEnd} MB at the end (max ${result.memory.rssMbMax}); heap max ${result.memory.heapMbMax} MB; session estimate max ${result.memory.estimateMbMax} MB; ${summary.calls.evicted.toLocaleString('en')} calls evicted`);
-console.log('\n  t(s)  msg/s   RSS MB  heap MB  est. MB  kept calls  evicted');
+console.log(`  memory (--limit-mb ${LIMIT_MB}, MiB): RSS ${result.memory.rssMbAfterWarmUp} MB after ${Math.round(warm)} s → ${result.memory.rssMbEnd} MB at the end (max ${result.memory.rssMbMax}); heap max ${result.memory.heapMbMax} MB; session estimate max ${result.memory.estimateMibMax} MiB; ${summary.calls.evicted.toLocaleString('en')} calls evicted`);
+console.log('\n  t(s)  msg/s   RSS MB  heap MB  est. MiB  kept calls  evicted');
 for (const s of timeline.filter((_, i) => i % 3 === 0 || i === timeline.length - 1)) {
-  console.log(`  ${String(s.t).padStart(4)}  ${String(s.messagesPerSecond).padStart(6)}  ${String(s.rssMb).padStart(6)}  ${String(s.heapMb).padStart(7)}  ${String(s.estimateMb).padStart(7)}  ${String(s.keptCalls).padStart(10)}  ${String(s.evicted).padStart(7)}`);
+  console.log(`  ${String(s.t).padStart(4)}  ${String(s.messagesPerSecond).padStart(6)}  ${String(s.rssMb).padStart(6)}  ${String(s.heapMb).padStart(7)}  ${String(s.estimateMib).padStart(8)}  ${String(s.keptCalls).padStart(10)}  ${String(s.evicted).padStart(7)}`);
 }
 if (uacErr.trim()) process.stderr.write(`sipp said: ${uacErr.trim().split('\n').slice(-3).join(' / ')}\n`);
 process.exit(summary.drops === 0 && summary.calls.completed >= (sippSuccessful ?? calls) ? 0 : 1);

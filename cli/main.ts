@@ -7,6 +7,7 @@ import { callsCommand, callsHelp } from './commands/calls.ts';
 import { captureHelp, captureMain } from './commands/capture.ts';
 import { lessonHelp, lessonMain } from './commands/lesson.ts';
 import { anonymizeHelp, anonymizeMain } from './commands/anonymize.ts';
+import { listenHepHelp, listenHepMain } from './commands/listenHep.ts';
 import { exportCommand, exportHelp, exportNeedsReread, VERSION } from './commands/export.ts';
 import { issuesCommand, issuesHelp } from './commands/issues.ts';
 import { ladderCommand, ladderHelp } from './commands/ladder.ts';
@@ -52,6 +53,10 @@ const OWN_ARGUMENTS: Record<string, OwnArgumentsCommand> = {
   capture: {
     main: (argv, io) => captureMain(argv, { out: io.out, err: io.err, env: process.env, ...(io.stdin ? { stdin: io.stdin } : {}) }),
     help: captureHelp, summary: 'live capture on interfaces (dumpcap or tcpdump), calls printed as they complete',
+  },
+  'listen-hep': {
+    main: (argv, io) => listenHepMain(argv, { out: io.out, err: io.err, env: process.env }),
+    help: listenHepHelp, summary: 'receive HEP v1/v2/v3 on UDP/TCP (default 127.0.0.1:9060), calls printed as they complete',
   },
   lesson: {
     main: (argv, io) => lessonMain(argv, { out: io.out, err: io.err, env: process.env }),

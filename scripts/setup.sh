@@ -4,9 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages the tests use: Chromium for the UI's end-to-end tests (driven by playwright-core), tcpdump and
-# sipp (sip-tester) for the live-capture tests on the loopback interface.
-APT_PACKAGES=(chromium tcpdump sip-tester)
+# Debian packages the tests use: Chromium for the UI's end-to-end tests (driven by playwright-core); tcpdump,
+# dumpcap (wireshark-common) and sipp (sip-tester) for the live-capture tests on the loopback interface; iproute2
+# for the test that removes an interface mid-capture (a veth pair of its own).
+APT_PACKAGES=(chromium tcpdump wireshark-common sip-tester iproute2)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

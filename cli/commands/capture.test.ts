@@ -321,6 +321,14 @@ describe('sipladder capture -r (live output from a file or standard input)', () 
     expect(run.err).toMatch(/^Read for 0:00:00 from standard input: 15 packets, 15 SIP messages\.\nCalls: 3 \(answered 1, busy 1, inProgress 1\); other dialogs and usages: 1\./);
   });
 
+  it('redraws a statistics line on a terminal, and erases it before printing calls and the summary', async () => {
+    const err = Object.assign(collector(), { isTTY: true, columns: 120 });
+    const out = collector();
+    const code = await captureMain(['-r', '-'], { out, err, stdin: Readable.from([bytes]) });
+    expect(code).toBe(0);
+    expect(err.text).toMatch(/\r\u001b\[2K● standard input {2}0:00:00 {2}packets 15 {2}SIP 15 \([\d,]+\/s\) {2}calls 3 \+0 active {2}mem \d+ MiB\r\u001b\[2KRead for /);
+  });
+
   it('writes JSON lines with --json (--all adds registrations) and reads files too', async () => {
     const file = join(tmp, 'calls.pcap');
     writeFileSync(file, bytes);

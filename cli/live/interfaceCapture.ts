@@ -4,7 +4,7 @@
  * captureError.ts for how to grant them). The bytes stream into the same reader as capture files.
  */
 import { CaptureError, classifyToolFailure, permissionHint } from './captureError.ts';
-import { dumpcapArguments, findCaptureTool, tcpdumpArguments, type CaptureTool } from './captureTool.ts';
+import { dumpcapArguments, findCaptureTool, tcpdumpArguments, tcpdumpBufferMiB, type CaptureTool } from './captureTool.ts';
 import { relayAsPcapng } from './pcapngRelay.ts';
 import { ToolProcess, type ToolExit } from './toolProcess.ts';
 import { parseDumpcapDrops, parseTcpdumpDrops, type InterfaceDrops } from './toolStats.ts';
@@ -43,7 +43,7 @@ export class InterfaceCapture {
     const env = options.env ?? process.env;
     this.processes = this.tool.name === 'dumpcap'
       ? [new ToolProcess(this.tool.path, dumpcapArguments(options.interfaces, options.filter), env)]
-      : options.interfaces.map((i) => new ToolProcess(this.tool.path, tcpdumpArguments(i, options.filter), env));
+      : options.interfaces.map((i) => new ToolProcess(this.tool.path, tcpdumpArguments(i, options.filter, tcpdumpBufferMiB(i)), env));
     this.processes.forEach((p, i) => p.onLine((line) => this.onLine(i, line)));
     this.ready = Promise.all(this.processes.map((p) => this.readyOf(p))).then(() => undefined);
     this.ready.catch(() => undefined);

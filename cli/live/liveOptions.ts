@@ -10,7 +10,7 @@ export const LIVE_OPTIONS_HELP = `      --json              one JSON object per 
       --stats S           statistics every S seconds (stderr; JSON lines on stdout with --json);
                           on a terminal a statistics line is redrawn every second anyway
       --limit-calls N     keep at most N completed calls in memory (the oldest are evicted, and counted)
-      --limit-mb N        keep at most about N MB of calls in memory (default ${DEFAULT_LIVE_LIMIT_BYTES / 1024 / 1024})
+      --limit-mb N        keep at most about N MiB of calls in memory (default ${DEFAULT_LIVE_LIMIT_BYTES / 1024 / 1024})
   -q, --quiet             no statistics line, no summary`;
 
 /** A positive number (fractions allowed), or a usage error naming the option. */

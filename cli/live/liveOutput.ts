@@ -11,6 +11,8 @@ import { printable, type Style } from '../format.ts';
 import type { FeedStats, FeedSummary } from './liveFeed.ts';
 
 const n = (value: number): string => value.toLocaleString('en');
+/** Memory for people, in MiB (--limit-mb counts MiB too). */
+const mib = (bytes: number): string => `${Math.round(bytes / 1048576)} MiB`;
 
 export function clock(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));
@@ -85,7 +87,7 @@ export function statsLine(stats: FeedStats, label: string, tool: string | undefi
   return [`● ${label}`, clock(stats.elapsedMs), `packets ${n(stats.source.packets)}`,
     `SIP ${n(stats.source.sipMessages)} (${n(Math.round(stats.messagesPerSecond))}/s)`,
     `calls ${n(s.completedCalls)} +${n(s.activeCalls)} active`, dropsPart(stats, tool),
-    s.evictedCalls + s.evictedUsages > 0 ? `evicted ${n(s.evictedCalls + s.evictedUsages)}` : '', `mem ${Math.round(stats.rssBytes / 1e6)} MB`]
+    s.evictedCalls + s.evictedUsages > 0 ? `evicted ${n(s.evictedCalls + s.evictedUsages)}` : '', `mem ${mib(stats.rssBytes)}`]
     .filter(Boolean).join('  ');
 }
 
@@ -99,7 +101,7 @@ export function summaryText(summary: FeedSummary, label: string, tool: string | 
     tool === undefined && st.source.drops === undefined ? '' : `Drops reported by ${tool ?? 'the source'}: ${st.source.drops !== undefined ? n(st.source.drops) : 'none reported'}` +
       (st.source.dropsByInterface && st.source.dropsByInterface.length > 1
         ? ` (${st.source.dropsByInterface.map((d) => `${d.name} ${n(d.dropped)}`).join(', ')})` : '') + '.',
-    `Kept in memory: ${n(s.keptCalls)} calls, ${n(s.keptUsages)} others (≈ ${Math.round(s.estimatedBytes / 1e6)} MB of ${Math.round(s.limitBytes / 1e6)} MB${s.limitCalls !== undefined ? `, limit ${n(s.limitCalls)} calls` : ''}); ` +
+    `Kept in memory: ${n(s.keptCalls)} calls, ${n(s.keptUsages)} others (≈ ${mib(s.estimatedBytes)} of ${mib(s.limitBytes)}${s.limitCalls !== undefined ? `, limit ${n(s.limitCalls)} calls` : ''}); ` +
       `evicted ${n(s.evictedCalls)} calls, ${n(s.evictedUsages)} others` + (s.forcedClosures ? `; ${n(s.forcedClosures)} closed early by the limit` : '') + '.',
   ];
   const issues = Object.entries(st.source.issues);

@@ -4,7 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { classifyToolFailure } from './captureError.ts';
-import { dumpcapArguments, tcpdumpArguments } from './captureTool.ts';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { dumpcapArguments, tcpdumpArguments, tcpdumpBufferMiB } from './captureTool.ts';
 import { parseDumpcapDrops, parseTcpdumpDrops } from './toolStats.ts';
 
 const DUMPCAP_PERMISSION = `Capturing on 'Loopback: lo'
@@ -98,6 +101,20 @@ describe('capture tool command lines', () => {
   });
 
   it('runs tcpdump in immediate mode with a 16 MiB buffer, flushing each packet', () => {
-    expect(tcpdumpArguments('lo', 'port 5060')).toEqual(['--immediate-mode', '-B', '16384', '-U', '-s', '0', '-w', '-', '-i', 'lo', 'port 5060']);
+    expect(tcpdumpArguments('eth0', 'port 5060')).toEqual(['--immediate-mode', '-B', '16384', '-U', '-s', '0', '-w', '-', '-i', 'eth0', 'port 5060']);
+    expect(tcpdumpArguments('lo', '', 64)).toEqual(['--immediate-mode', '-B', '65536', '-U', '-s', '0', '-w', '-', '-i', 'lo']);
+  });
+
+  it('gives tcpdump 64 MiB on interfaces with a large MTU (loopback), where ring slots are 64 KiB each', () => {
+    const sys = mkdtempSync(join(tmpdir(), 'sipladder-mtu-'));
+    try {
+      for (const [name, mtu] of [['lo', 65536], ['eth0', 1500], ['jumbo0', 9000]] as const) {
+        mkdirSync(join(sys, name));
+        writeFileSync(join(sys, name, 'mtu'), `${mtu}\n`);
+      }
+      expect(['lo', 'eth0', 'jumbo0', 'missing0', 'any'].map((i) => tcpdumpBufferMiB(i, sys))).toEqual([64, 16, 16, 16, 64]);
+    } finally {
+      rmSync(sys, { recursive: true, force: true });
+    }
   });
 });

@@ -10,7 +10,7 @@ import { Correlator, type CorrelatorOptions } from '../correlate/correlator.ts';
 import type { CorrelationModel, RecordLookup } from '../correlate/model.ts';
 import type { MessageRecord } from '../sip/messageRecord.ts';
 import type { Issue } from '../shared/issue.ts';
-import { SipPipeline, type CaptureSummary } from './sipPipeline.ts';
+import { SipPipeline, type CaptureSummary, type SipPipelineOptions } from './sipPipeline.ts';
 
 export interface CaptureAnalysis {
   readonly records: readonly MessageRecord[];
@@ -32,9 +32,9 @@ export class CaptureAnalyzer {
   private readonly correlator: Correlator;
   private readonly records: MessageRecord[] = [];
 
-  /** `keepRawMessages`: records carry their message bytes (for message detail and the HTML export). */
-  constructor(options: CorrelatorOptions & { keepRawMessages?: boolean } = {}) {
-    this.pipeline = new SipPipeline({ keepRawMessages: options.keepRawMessages });
+  /** `keepRawMessages`: records carry their message bytes (for message detail and the HTML export), up to `rawBudgetBytes`. */
+  constructor(options: CorrelatorOptions & SipPipelineOptions = {}) {
+    this.pipeline = new SipPipeline({ keepRawMessages: options.keepRawMessages, rawBudgetBytes: options.rawBudgetBytes });
     this.correlator = new Correlator({ headerValue: headerFromFacts, ...options });
   }
 

@@ -123,6 +123,18 @@ describe('LiveSession', () => {
     }
     expect(session.stats().forcedClosures).toBe(0);
     expect(session.stats().evictedCalls).toBeGreaterThan(20);
+    // Calls closed by the wall clock (tick, between packets) are held to the limit too.
+    const ms = (r: MessageRecord): number => r.timestamp.seconds * 1000 + r.timestamp.nanoseconds / 1e6;
+    const limit = perCall * 4 - 500; // just under four finished calls: closing the fourth must evict one
+    const ticked = new LiveSession({ limitBytes: limit });
+    let closedByTick = 0;
+    records.forEach((r, i) => {
+      ticked.add([r], ms(r));
+      const next = records[i + 1];
+      if (next === undefined || ms(next) - ms(r) > 2500) closedByTick += ticked.tick(ms(r) + 2500).filter((e) => e.type === 'completed').length;
+      expect(ticked.stats().estimatedBytes).toBeLessThanOrEqual(limit);
+    });
+    expect(closedByTick).toBe(30);
     const tiny = new LiveSession({ limitBytes: 1000 });
     const events = tiny.add(records.slice(0, 2));
     expect(tiny.stats().forcedClosures).toBeGreaterThan(0);

@@ -14,73 +14,14 @@ import { diffMs, type Timestamp } from '../shared/time.ts';
 import type { MessageRecord } from '../sip/messageRecord.ts';
 import { headerFromFacts } from './captureAnalysis.ts';
 import { buildEntry, correlateRecords, localRecords, type CloseReason, type LiveDetail, type LiveEntry } from './liveEntry.ts';
-import { LiveGroup, type LivePhase } from './liveGroup.ts';
+import { LiveGroup } from './liveGroup.ts';
 import { recordHeaderLinks } from './liveLinks.ts';
+import { LiveStore, type Kept } from './liveStore.ts';
+import { DEFAULT_LIVE_LIMIT_BYTES, type LiveActive, type LiveEvent, type LiveSessionOptions, type LiveStats } from './liveEvents.ts';
 
 export type { CloseReason, LiveDetail, LiveEntry } from './liveEntry.ts';
 export type { LivePhase } from './liveGroup.ts';
-
-export interface LiveSessionOptions {
-  readonly correlator?: CorrelatorOptions;
-  /** Completed calls kept (and, separately, completed usages); unlimited when absent. */
-  readonly limitCalls?: number;
-  /** Estimated bytes of everything kept, active groups included (default 256 MiB). */
-  readonly limitBytes?: number;
-  /** Capture time a finished group waits for ACKs and retransmissions before it is reported (default 2 s). */
-  readonly lingerMs?: number;
-  /** Silence after which a group without a confirmed dialog is closed (default 200 s: Timer C plus margin). */
-  readonly idleMs?: number;
-  /** Silence after which a group with a confirmed dialog (a call in progress) is closed (default 1 h). */
-  readonly confirmedIdleMs?: number;
-}
-
-export const DEFAULT_LIVE_LIMIT_BYTES = 256 * 1024 * 1024;
-
-export type LiveEvent =
-  | { readonly type: 'callStarted'; readonly call: LiveActive }
-  /** `detail` (its correlation model and analysis) comes with the event only; the session keeps `entry`. */
-  | { readonly type: 'completed'; readonly entry: LiveEntry; readonly detail: LiveDetail }
-  /** Late messages reopened a completed entry; this replaces it (same id). */
-  | { readonly type: 'updated'; readonly entry: LiveEntry; readonly detail: LiveDetail }
-  | { readonly type: 'evicted'; readonly id: number; readonly kind: 'call' | 'usage' };
-
-/** A group still in progress. */
-export interface LiveActive {
-  readonly id: number;
-  readonly callIds: readonly string[];
-  readonly phase: LivePhase;
-  readonly from?: string;
-  readonly to?: string;
-  readonly firstTimestamp: Timestamp;
-  readonly lastTimestamp: Timestamp;
-  readonly messages: number;
-}
-
-export interface LiveStats {
-  readonly messages: number;
-  readonly activeCalls: number;
-  readonly activeUsages: number;
-  /** Ever completed (first completions; `updates` counts reopenings). */
-  readonly completedCalls: number;
-  readonly completedUsages: number;
-  readonly keptCalls: number;
-  readonly keptUsages: number;
-  readonly evictedCalls: number;
-  readonly evictedUsages: number;
-  /** Groups closed early because active groups alone exceeded the memory limit. */
-  readonly forcedClosures: number;
-  readonly updates: number;
-  readonly estimatedBytes: number;
-  readonly limitBytes: number;
-  readonly limitCalls?: number;
-  /** Outcomes of every completed call, evicted ones included. */
-  readonly outcomes: Readonly<Record<CallOutcome, number>>;
-}
-
-interface Kept {
-  readonly entry: LiveEntry;
-  readonly seq: number;
-}
+export { DEFAULT_LIVE_LIMIT_BYTES, type LiveActive, type LiveEvent, type LiveSessionOptions, type LiveStats } from './liveEvents.ts';
 
 export class LiveSession {
   private readonly correlator: CorrelatorOptions;
@@ -95,19 +36,15 @@ export class LiveSession {
   private readonly confirmed = new Map<number, LiveGroup>();
   /** Finished groups waiting out the linger: id → due time (ms), in due order. */
   private readonly lingering = new Map<number, number>();
-  private readonly keptCalls = new Map<number, Kept>();
-  private readonly keptUsages = new Map<number, Kept>();
-  private readonly keptByCallId = new Map<string, Kept>();
+  private readonly store = new LiveStore();
   private readonly outcomes = Object.fromEntries(CALL_OUTCOMES.map((o) => [o, 0])) as Record<CallOutcome, number>;
   private base: Timestamp | undefined;
   private lastRecordMs = 0;
   private nowMs = 0;
   private wallAtLast: number | undefined;
   private nextId = 1;
-  private seq = 0;
   private activeBytes = 0;
-  private keptBytes = 0;
-  private counts = { messages: 0, completedCalls: 0, completedUsages: 0, evictedCalls: 0, evictedUsages: 0, forcedClosures: 0, updates: 0 };
+  private counts = { messages: 0, completedCalls: 0, completedUsages: 0, forcedClosures: 0, updates: 0 };
 
   constructor(private readonly options: LiveSessionOptions = {}) {
     this.correlator = { headerValue: headerFromFacts, ...options.correlator };
@@ -150,6 +87,8 @@ export class LiveSession {
     const now = this.lastRecordMs + Math.max(0, wallMs - this.wallAtLast);
     if (now > this.nowMs) this.nowMs = now;
     this.sweep(events);
+    // A closed group's entry is a little larger than the group was: stay under the limit here too.
+    this.enforceLimits(events);
     return events;
   }
 
@@ -164,12 +103,11 @@ export class LiveSession {
 
   /** Completed entries still kept, in completion order. */
   entries(): LiveEntry[] {
-    const all = [...this.keptCalls.values(), ...this.keptUsages.values()].sort((a, b) => a.seq - b.seq);
-    return all.map((k) => k.entry);
+    return this.store.entries();
   }
 
   entry(id: number): LiveEntry | undefined {
-    return (this.keptCalls.get(id) ?? this.keptUsages.get(id))?.entry;
+    return this.store.get(id);
   }
 
   /** Groups in progress, least recently active first. */
@@ -191,8 +129,9 @@ export class LiveSession {
     for (const g of this.confirmed.values()) if (g.hasInvite) activeCalls++;
     const active = this.quiet.size + this.confirmed.size;
     return {
-      ...this.counts, activeCalls, activeUsages: active - activeCalls, keptCalls: this.keptCalls.size, keptUsages: this.keptUsages.size,
-      estimatedBytes: this.activeBytes + this.keptBytes, limitBytes: this.limitBytes,
+      ...this.counts, evictedCalls: this.store.evictedCalls, evictedUsages: this.store.evictedUsages,
+      activeCalls, activeUsages: active - activeCalls, keptCalls: this.store.calls.size, keptUsages: this.store.usages.size,
+      estimatedBytes: this.activeBytes + this.store.bytes, limitBytes: this.limitBytes,
       ...(this.options.limitCalls !== undefined ? { limitCalls: this.options.limitCalls } : {}), outcomes: { ...this.outcomes },
     };
   }
@@ -212,7 +151,7 @@ export class LiveSession {
       }
     }
     if (group !== undefined) return group;
-    const kept = this.keptByCallId.get(callId);
+    const kept = this.store.ofCallId(callId);
     group = kept !== undefined ? this.reopen(kept) : new LiveGroup(this.nextId++);
     for (const id of kept?.entry.callIds ?? [callId]) this.alias(group, id);
     return group;
@@ -234,7 +173,7 @@ export class LiveSession {
   /** Late messages for a completed entry: back to active with its records; the entry is replaced when it closes again. */
   private reopen(kept: Kept): LiveGroup {
     const entry = kept.entry;
-    this.unkeep(kept);
+    this.store.remove(kept);
     const group = new LiveGroup(entry.id);
     group.reopened = entry.updates;
     group.announced = true;
@@ -292,37 +231,23 @@ export class LiveSession {
       else this.counts.completedUsages++;
       events.push({ type: 'completed', entry, detail });
     }
-    const kept: Kept = { entry, seq: ++this.seq };
-    (entry.kind === 'call' ? this.keptCalls : this.keptUsages).set(entry.id, kept);
-    for (const c of entry.callIds) this.keptByCallId.set(c, kept);
-    this.keptBytes += entry.sizeBytes;
-  }
-
-  private unkeep(kept: Kept): void {
-    const entry = kept.entry;
-    (entry.kind === 'call' ? this.keptCalls : this.keptUsages).delete(entry.id);
-    for (const c of entry.callIds) if (this.keptByCallId.get(c) === kept) this.keptByCallId.delete(c);
-    this.keptBytes -= entry.sizeBytes;
+    this.store.keep(entry);
   }
 
   private evict(kept: Kept, events: LiveEvent[]): void {
-    this.unkeep(kept);
-    if (kept.entry.kind === 'call') this.counts.evictedCalls++;
-    else this.counts.evictedUsages++;
+    this.store.evict(kept);
     events.push({ type: 'evicted', id: kept.entry.id, kind: kept.entry.kind });
   }
 
   private enforceLimits(events: LiveEvent[]): void {
     const limitCalls = this.options.limitCalls;
     if (limitCalls !== undefined) {
-      for (const store of [this.keptCalls, this.keptUsages]) {
-        while (store.size > limitCalls) this.evict(store.values().next().value!, events);
+      for (const list of [this.store.calls, this.store.usages]) {
+        while (list.size > limitCalls) this.evict(this.store.oldest(list)!, events);
       }
     }
-    while (this.activeBytes + this.keptBytes > this.limitBytes) {
-      const call = this.keptCalls.values().next().value;
-      const usage = this.keptUsages.values().next().value;
-      const oldest = call === undefined ? usage : usage === undefined ? call : call.seq < usage.seq ? call : usage;
+    while (this.activeBytes + this.store.bytes > this.limitBytes) {
+      const oldest = this.store.oldest();
       if (oldest !== undefined) {
         this.evict(oldest, events);
         continue;

@@ -41,6 +41,17 @@ export interface PipelineBatch {
   readonly records: MessageRecord[];
 }
 
+export interface SipPipelineOptions {
+  /** Give each record a copy of its message bytes (`MessageRecord.raw`; costs memory, off for summaries). */
+  readonly keepRawMessages?: boolean;
+  /**
+   * With keepRawMessages: the most bytes kept in all. The first message that would pass it and every later
+   * one get no `raw` (counted in `rawMessagesDropped`), so what is kept is always a prefix of the capture.
+   * Unlimited when absent.
+   */
+  readonly rawBudgetBytes?: number;
+}
+
 export class SipPipeline {
   private readonly reader = new CaptureReader();
   private readonly network = new NetworkDecoder();
@@ -58,10 +69,21 @@ export class SipPipeline {
   private precision = 6;
   private ended = false;
   private lastDamaged: TransportUnit | undefined;
+  private rawKept = 0;
+  private rawDropped = 0;
 
-  /** `keepRawMessages`: give each record a copy of its message bytes (costs memory; off for summaries). */
-  constructor(private readonly options: { keepRawMessages?: boolean } = {}) {
+  constructor(private readonly options: SipPipelineOptions = {}) {
     this.sip = new SipUnitDecoder((streamId) => this.isProbing(streamId));
+  }
+
+  /** Bytes of message text kept on records so far (keepRawMessages). */
+  get rawBytesKept(): number {
+    return this.rawKept;
+  }
+
+  /** Records that got no `raw` because rawBudgetBytes was reached. */
+  get rawMessagesDropped(): number {
+    return this.rawDropped;
   }
 
   push(chunk: Uint8Array): PipelineBatch {
@@ -190,8 +212,18 @@ export class SipPipeline {
       index: this.messageCount++, frame, frames, timestamp, src: m.src, dst: m.dst, transport: m.transport,
       encapsulation: m.encapsulation, facts, issues: m.issues,
     };
+    return this.options.keepRawMessages ? this.withRaw(record, m.message.bytes) : record;
+  }
+
+  private withRaw(record: MessageRecord, bytes: Uint8Array): MessageRecord {
+    const budget = this.options.rawBudgetBytes ?? Infinity;
+    if (this.rawDropped > 0 || this.rawKept + bytes.length > budget) {
+      this.rawDropped++;
+      return record;
+    }
+    this.rawKept += bytes.length;
     // A copy: the parsed bytes are a view into a capture chunk that must not stay pinned.
-    return this.options.keepRawMessages ? { ...record, raw: m.message.bytes.slice() } : record;
+    return { ...record, raw: bytes.slice() };
   }
 
   private isProbing(streamId: string): boolean {
