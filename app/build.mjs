@@ -25,6 +25,7 @@ export async function buildApp(outdir = join(root, 'dist', 'app')) {
   ]);
   copyFileSync(join(root, 'app/renderer/index.html'), join(outdir, 'renderer', 'index.html'));
   copyFileSync(join(root, 'app/renderer/styles/app.css'), join(outdir, 'renderer', 'app.css'));
+  copyFileSync(join(root, 'app/renderer/styles/classroom.css'), join(outdir, 'renderer', 'classroom.css'));
   return { outdir, ms: Date.now() - started };
 }
 

@@ -26,8 +26,8 @@ describe('AnalysisBackend over the worker protocol', () => {
     const opened = await backend.openPath(TRAPEZOID_PATH, 'trapezoid.pcap');
     expect(opened).toMatchObject({ session: 1, name: 'trapezoid.pcap', sizeBytes: readCapture(TRAPEZOID_PATH).length });
     expect((await done).messages).toBe(14);
-    const ladder = await backend.query('getLadder', [{ rows: [0] }]);
-    expect(ladder.messages).toHaveLength(14);
+    const ladder = await backend.query('getLadder', [{ rows: [0], merge: 'node', fold: true, hops: false }]);
+    expect(ladder.ladder.rows).toHaveLength(14);
     expect(await backend.query('findRow', [13])).toBe(0);
   });
 
@@ -50,6 +50,19 @@ describe('AnalysisBackend over the worker protocol', () => {
     expect(result.name).toBe('upload.pcap');
     await consumed;
     expect((await done).messages).toBe(14);
+  });
+
+  it('keeps an uploaded capture to export its frames unchanged as pcap', async () => {
+    const backend = new AnalysisBackend(inlineAnalysis(fileChunks).port);
+    const done = untilPhase(backend, ['done']);
+    const bytes = readCapture(TRAPEZOID_PATH);
+    await backend.openStream('upload.pcap', null, chunked(bytes, 5000)).done;
+    await done;
+    const exported = await backend.query('exportCalls', [{ kind: 'pcap', rows: [0], records: null, merge: 'node', fold: true, hops: false, time: 'rel' }]);
+    expect(exported).toMatchObject({ ok: true, message: '14 frames', fileName: 'sipladder-call-1.pcap' });
+    // Same frames: the records after the 24-byte file header are those of the original (same link type and snap length).
+    const copy = Uint8Array.from(atob(exported.base64!), (c) => c.charCodeAt(0));
+    expect([...copy.subarray(24)]).toEqual([...bytes.subarray(24)]);
   });
 
   it('stops forwarding and analyses what it has when cancelled', async () => {

@@ -5,14 +5,18 @@
  */
 import { CaptureSession } from '../engine/captureSession.ts';
 import { exportCalls } from '../engine/exportCalls.ts';
+import { buildStepsPage } from '../engine/lessonsSteps.ts';
 import type { ProgressEvent } from '../shared/apiTypes.ts';
 import { ChunkQueue } from './chunkQueue.ts';
+import { memorySpool, type MakeSpool, type Spool } from './uploadSpool.ts';
 import { UserError } from './userError.ts';
 import type { FromWorker, ToWorker, WorkerChannel } from './workerProtocol.ts';
 
 export type OpenFile = (path: string) => AsyncIterable<Uint8Array>;
 
 const PROGRESS_INTERVAL_MS = 100;
+/** Names the program in exported files. */
+const GENERATOR = 'sipladder app';
 /** Let queued requests run at least this often while a capture loads. */
 const YIELD_INTERVAL_MS = 25;
 
@@ -26,18 +30,25 @@ export class AnalysisHost {
   private queue: ChunkQueue | undefined;
   private cancelRequested = false;
   private lastProgress = 0;
+  /** How to read the current capture again (pcap exports): its path, or the spool of an upload. */
+  private path: string | null = null;
+  private spool: Spool | undefined;
 
   constructor(
     private readonly post: (message: FromWorker) => void,
     private readonly openFile: OpenFile,
     private readonly yieldNow: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 0)),
+    private readonly makeSpool: MakeSpool = memorySpool,
   ) {}
 
   handle(message: ToWorker): void {
     switch (message.type) {
       case 'open': return this.open(message.session, message.name, message.totalBytes, message.path);
       case 'chunk':
-        if (message.session === this.currentId) this.queue?.push(message.data);
+        if (message.session === this.currentId) {
+          this.spool?.append(message.data);
+          this.queue?.push(message.data);
+        }
         this.post({ type: 'ack', session: message.session, seq: message.seq });
         return;
       case 'end':
@@ -49,16 +60,26 @@ export class AnalysisHost {
           this.queue?.end();
         }
         return;
-      case 'request': return this.answer(message.id, message.channel, message.args);
+      case 'request': return void this.answer(message.id, message.channel, message.args);
+      case 'dispose': return this.dispose();
     }
+  }
+
+  /** Drops what the current capture keeps outside memory (an upload's temporary file). */
+  dispose(): void {
+    this.spool?.dispose();
+    this.spool = undefined;
   }
 
   private open(session: number, name: string, totalBytes: number | null, path: string | null): void {
     this.queue?.end();
+    this.dispose();
     const s = new CaptureSession({ session, name, totalBytes });
     this.current = s;
     this.currentId = session;
     this.cancelRequested = false;
+    this.path = path;
+    if (path === null) this.spool = this.makeSpool();
     let source: AsyncIterable<Uint8Array>;
     if (path !== null) {
       this.queue = undefined;
@@ -101,14 +122,22 @@ export class AnalysisHost {
     this.post({ type: 'progress', event: this.current?.progress() ?? idleProgress() });
   }
 
-  private answer(id: number, channel: WorkerChannel, args: unknown[]): void {
+  private async answer(id: number, channel: WorkerChannel, args: unknown[]): Promise<void> {
     try {
-      const result = this.run(channel, args);
+      const result = await this.run(channel, args);
       this.post({ type: 'response', id, ok: true, result });
     } catch (error) {
       const userError = error instanceof UserError;
       this.post({ type: 'response', id, ok: false, error: userError ? error.message : `internal error: ${(error as Error).message ?? String(error)}`, userError });
     }
+  }
+
+  /** The current capture's bytes again, or undefined when they cannot be had (an upload whose spool failed). */
+  private reread(): (() => AsyncIterable<Uint8Array>) | undefined {
+    const path = this.path;
+    if (path !== null) return () => this.openFile(path);
+    const spool = this.spool;
+    return spool === undefined || spool.problem !== undefined ? undefined : () => spool.chunks();
   }
 
   private run(channel: WorkerChannel, args: unknown[]): unknown {
@@ -117,7 +146,7 @@ export class AnalysisHost {
     if (s === undefined) throw new UserError('no capture is open');
     switch (channel) {
       case 'listCalls': return s.listCalls(args[0] as Parameters<CaptureSession['listCalls']>[0]);
-      case 'getLadder': return s.ladder((args[0] as { rows: number[] }).rows);
+      case 'getLadder': return s.ladder(args[0] as Parameters<CaptureSession['ladder']>[0]);
       case 'getMessage': {
         const detail = s.message((args[0] as { index: number }).index);
         if (detail === undefined) throw new UserError('no such message');
@@ -125,7 +154,8 @@ export class AnalysisHost {
       }
       case 'findRow': return s.findRow(args[0] as number);
       case 'getStatistics': return s.getStatistics();
-      case 'exportCalls': return exportCalls(s, args[0] as Parameters<typeof exportCalls>[1]);
+      case 'exportCalls': return exportCalls({ session: s, reread: this.reread(), generator: GENERATOR }, args[0] as Parameters<typeof exportCalls>[1]);
+      case 'getSteps': return buildStepsPage(s.engine, args[0] as Parameters<typeof buildStepsPage>[1]);
     }
   }
 }

@@ -2,9 +2,15 @@
 import { parentPort } from 'node:worker_threads';
 import { AnalysisHost } from './analysisHost.ts';
 import { fileChunks } from './fileChunks.ts';
+import { fileSpool } from './uploadSpool.ts';
 import type { FromWorker, ToWorker } from './workerProtocol.ts';
 
 const port = parentPort;
 if (port === null) throw new Error('analysisWorker must run as a worker thread');
-const host = new AnalysisHost((message: FromWorker) => port.postMessage(message), fileChunks, () => new Promise((resolve) => setImmediate(resolve)));
-port.on('message', (message: ToWorker) => host.handle(message));
+const host = new AnalysisHost((message: FromWorker) => port.postMessage(message), fileChunks, () => new Promise((resolve) => setImmediate(resolve)), () => fileSpool());
+port.on('message', (message: ToWorker) => {
+  host.handle(message);
+  // Uploads spooled to a temporary file are gone now: tell the UI side it may end the thread.
+  if (message.type === 'dispose') port.postMessage({ type: 'disposed' } satisfies FromWorker);
+});
+process.on('exit', () => host.dispose());

@@ -5,9 +5,11 @@
  */
 import { type Capabilities, type Channel, type ChannelArgs, type ChannelResult, validateArgs } from '../shared/ipcContract.ts';
 import type { AnalysisBackend } from './analysisBackend.ts';
+import { glossaryView } from '../engine/lessonsGlossary.ts';
+import { LessonLibrary, openLesson } from './lessonLibrary.ts';
 import { UserError } from './userError.ts';
 
-type NativeChannel = 'openDialog' | 'listRecent' | 'openRecent' | 'openPath' | 'openBytes';
+type NativeChannel = 'openDialog' | 'listRecent' | 'openRecent' | 'openPath' | 'openBytes' | 'saveFile';
 
 export type NativeHandlers = {
   [C in NativeChannel]?: (...args: ChannelArgs<C>) => Promise<ChannelResult<C>>;
@@ -17,6 +19,12 @@ export interface DispatchContext {
   backend: AnalysisBackend;
   capabilities: Capabilities;
   native: NativeHandlers;
+  /** The classroom's lesson library (default: LessonLibrary.default(), found on first use). */
+  lessons?: LessonLibrary;
+}
+
+function lessonsOf(ctx: DispatchContext): LessonLibrary {
+  return (ctx.lessons ??= LessonLibrary.default());
 }
 
 export async function dispatch<C extends Channel>(ctx: DispatchContext, channel: C, rawArgs: unknown): Promise<ChannelResult<C>> {
@@ -33,10 +41,17 @@ export async function dispatch<C extends Channel>(ctx: DispatchContext, channel:
       case 'findRow':
       case 'getStatistics':
       case 'exportCalls':
+      case 'getSteps':
         return backend.query(channel as 'status', args as []);
+      case 'listLessons': return lessonsOf(ctx).list(args[0] as ChannelArgs<'listLessons'>[0]);
+      case 'openLesson': return openLesson(backend, lessonsOf(ctx), args[0] as string);
+      case 'getGlossary': return glossaryView(args[0] as string, args[1] as ChannelArgs<'getGlossary'>[1]);
       default: {
         const handler = ctx.native[channel as NativeChannel] as ((...a: unknown[]) => Promise<unknown>) | undefined;
-        if (handler === undefined) throw new UserError(`'${channel}' is not available here: use the file picker or drag and drop`);
+        if (handler === undefined) {
+          throw new UserError(channel === 'saveFile' ? 'saving through a dialog is not available here: the page downloads the file instead'
+            : `'${channel}' is not available here: use the file picker or drag and drop`);
+        }
         return handler(...args);
       }
     }

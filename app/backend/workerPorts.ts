@@ -7,6 +7,8 @@ import { Worker } from 'node:worker_threads';
 import { AnalysisHost, type OpenFile } from './analysisHost.ts';
 import type { FromWorker, PortLike, ToWorker } from './workerProtocol.ts';
 
+const DISPOSE_WAIT_MS = 1000;
+
 export interface WorkerHandle {
   port: PortLike<FromWorker, ToWorker>;
   /** Called once if the worker dies (crash, out of memory). */
@@ -33,6 +35,16 @@ export function spawnAnalysisWorker(scriptPath: string, maxOldGenerationSizeMb =
       worker.once('exit', (code) => listener(`analysis worker exited (${code})`));
     },
     terminate: async () => {
+      // Let the worker remove its temporary files (spooled uploads) first; end it anyway after a moment.
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, DISPOSE_WAIT_MS);
+        worker.on('message', (m: FromWorker) => {
+          if (m.type !== 'disposed') return;
+          clearTimeout(timer);
+          resolve();
+        });
+        worker.postMessage({ type: 'dispose' } satisfies ToWorker);
+      });
       await worker.terminate();
     },
   };
@@ -48,6 +60,6 @@ export function inlineAnalysis(openFile: OpenFile): WorkerHandle {
       onMessage: (listener) => toUi.add(listener),
     },
     onExit: () => undefined,
-    terminate: async () => undefined,
+    terminate: async () => host.dispose(),
   };
 }

@@ -4,7 +4,7 @@
  * Every request the page makes is routed through a check that records anything not aimed at the server.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -104,3 +104,10 @@ export async function openBrowser(origin: string, viewport = { width: 1366, heig
 }
 
 export const ARTIFACTS = join(process.cwd(), 'test-artifacts');
+
+/** Clicks `selector` and returns the file the page downloads (its suggested name and bytes). */
+export async function downloadOf(page: Page, selector: string): Promise<{ name: string; bytes: Buffer }> {
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.locator(selector).click()]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), bytes: readFileSync(path) };
+}

@@ -2,9 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
+import { parseXml } from '../../core/src/export/svg/parseXml.ts';
 import { HOSTILE_PATH } from '../engine/testCaptures.ts';
 import { e2eIt, UNAVAILABLE } from './e2eTest.ts';
-import { ARTIFACTS, type Browsing, buildAppForTests, openBrowser, serve, type Served } from './harness.ts';
+import { ARTIFACTS, type Browsing, buildAppForTests, downloadOf, openBrowser, serve, type Served } from './harness.ts';
 
 /** What a successful injection would leave in the page: elements that load or run things, event-handler attributes, violations. */
 async function injectionTraces(page: Page): Promise<{ elements: string[]; handlers: string[]; scripts: string[]; violations: string[]; fired: number }> {
@@ -94,6 +95,25 @@ describe('the hostile capture in Chromium', () => {
     await expect(line.textContent()).resolves.toHaveLength('X-Long: '.length + 20000 + 1);
     const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
     expect(widths[0]).toBeLessThanOrEqual(widths[1]!);
+  });
+
+  e2eIt('draws hop notes and exports SVG, PNG and the HTML report of the hostile call as inert text', async () => {
+    const page = b!.page;
+    await page.locator('#ladder-notes').check();
+    await page.waitForFunction(() => (document.querySelector('#ladder-msg-0 text.note')?.textContent ?? '').includes('<script>alert(2)</script>'));
+    await page.locator('#export-toggle').click();
+    const svg = (await downloadOf(page, '#export-svg')).bytes.toString('utf8');
+    expect(parseXml(svg).ok).toBe(true);
+    expect(svg).not.toMatch(/<script|<img|<svg onload|<foreignObject|href=/i);
+    expect(svg).toContain('&lt;script&gt;alert(11)&lt;/script&gt;');
+    const png = await downloadOf(page, '#export-png');
+    expect(png.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    const html = (await downloadOf(page, '#export-html')).bytes.toString('utf8');
+    expect(parseXml(html, { allowDoctype: true }).ok).toBe(true);
+    expect(html).not.toMatch(/<script|<img /i);
+    await page.screenshot({ path: join(ARTIFACTS, 'hostile-ladder-notes.png') });
+    await page.locator('#export-toggle').click();
+    await page.locator('#ladder-notes').uncheck();
   });
 
   e2eIt('shows statistics and issues of the hostile capture as text', async () => {

@@ -118,11 +118,19 @@ try {
     await b.page.keyboard.press('Enter');
     await b.page.locator('g.msg').first().waitFor({ timeout: 120_000 });
     const ladderMs = Date.now() - t0;
+    const layoutMs = await b.page.evaluate(() => [...(window as unknown as { sipladderPerf: { ladderLayoutMs: number[] } }).sipladderPerf.ladderLayoutMs]);
+    // Zooming in lays the whole ladder out again.
+    await b.page.locator('.ladder-scroll').focus();
+    await b.page.keyboard.press('+');
+    await b.page.waitForFunction((n) => (window as unknown as { sipladderPerf: { ladderLayoutMs: number[] } }).sipladderPerf.ladderLayoutMs.length > n, layoutMs.length);
+    const zoomLayoutMs = await b.page.evaluate(() => (window as unknown as { sipladderPerf: { ladderLayoutMs: number[] } }).sipladderPerf.ladderLayoutMs.at(-1)!);
+    await b.page.keyboard.press('-');
     // A string, so the bundler's helpers (e.g. __name) never reach the page.
     const scroll = await b.page.evaluate(SCROLL_PROBE) as { draws: number[]; intervals: number[]; rowsInDom: number; scrollTop: number };
     await b.page.screenshot({ path: join(ARTIFACTS, 'bench-long-ladder.png') });
     result.longCall = {
-      messages: callMessages, openLadderMs: ladderMs, draws: scroll.draws.length, rowsInDom: scroll.rowsInDom,
+      messages: callMessages, openLadderMs: ladderMs, layoutMs: round(layoutMs.at(-1) ?? NaN), zoomLayoutMs: round(zoomLayoutMs),
+      draws: scroll.draws.length, rowsInDom: scroll.rowsInDom,
       drawMs: { p50: round(pct(scroll.draws, 50)), p95: round(pct(scroll.draws, 95)), max: round(Math.max(...scroll.draws)) },
       frameIntervalMs: { p50: round(pct(scroll.intervals, 50)), p95: round(pct(scroll.intervals, 95)), max: round(Math.max(...scroll.intervals)) },
       framesUnder16ms: `${scroll.draws.filter((d) => d < 16).length}/${scroll.draws.length}`,

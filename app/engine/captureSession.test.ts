@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { CallListQuery } from '../shared/apiTypes.ts';
+import type { CallListQuery, LadderQuery } from '../shared/apiTypes.ts';
 import { CaptureSession } from './captureSession.ts';
 import { chunked, HOSTILE_PATH, readCapture, TRAPEZOID_PATH } from './testCaptures.ts';
 import { retransmissionCapture } from './testFlows.ts';
 
-const all: CallListQuery = { offset: 0, limit: 100, sort: 'start', descending: false, filter: '', hideNoise: false };
+const all: CallListQuery = { offset: 0, limit: 100, sort: 'start', descending: false, filter: '', hide: '' };
+const rows = (ids: number[], over: Partial<LadderQuery> = {}): LadderQuery => ({ rows: ids, merge: 'node', fold: true, hops: false, ...over });
 
 function loaded(bytes: Uint8Array, chunkSize = 1 << 20): CaptureSession {
   const s = new CaptureSession({ session: 7, name: 'test.pcap', totalBytes: bytes.length, now: () => 0 });
@@ -33,17 +34,36 @@ describe('CaptureSession', () => {
     expect(s.progress()).toMatchObject({ phase: 'done', messages: 14, partial: false, bytesRead: bytes.length });
   });
 
-  it('gives the ladder one entry per message in capture order, with hops, transactions and SDP codecs', () => {
-    const ladder = loaded(readCapture(TRAPEZOID_PATH)).ladder([0]);
-    expect(ladder.messages.map((m) => m.frame)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
-    const invites = ladder.messages.filter((m) => m.request && m.method === 'INVITE');
-    expect(invites.map((m) => m.viaDepth)).toEqual([1, 2, 3]);
-    expect(new Set(invites.map((m) => m.logicalTransaction)).size).toBe(1);
-    expect(new Set(invites.map((m) => m.transaction)).size).toBe(3);
-    expect(invites[0]!.codec).toBe('PCMU/8000');
-    expect(ladder.nodes.map((n) => n.name)).toEqual(['192.0.2.1:5060', '192.0.2.2:5060', '192.0.2.3:5060', '192.0.2.4:5060']);
-    expect(ladder.messages[9]!.offsetMs).toBeCloseTo(2503, 6);
-    expect(ladder.startSeconds).toBe(1709287200);
+  it('gives the core ladder model: one row per message in capture order, with hops, transactions, SDP codecs and Via depth', () => {
+    const data = loaded(readCapture(TRAPEZOID_PATH)).ladder(rows([0]));
+    const ladder = data.ladder;
+    expect(ladder.rows.map((r) => r.frame)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
+    const invites = ladder.rows.filter((r) => r.kind === 'request' && r.method === 'INVITE');
+    expect(invites.map((r) => data.viaDepth[r.row])).toEqual([1, 2, 3]);
+    expect(new Set(invites.map((r) => r.logicalTransaction)).size).toBe(1);
+    expect(new Set(invites.map((r) => r.transaction)).size).toBe(3);
+    expect(invites[0]!.sdpCodecs).toEqual(['PCMU/8000']);
+    expect(ladder.lanes.map((l) => l.name)).toEqual(['192.0.2.1:5060', '192.0.2.2:5060', '192.0.2.3:5060', '192.0.2.4:5060']);
+    expect(ladder.brackets.length).toBeGreaterThan(3);
+    expect(ladder.start).toEqual({ seconds: 1709287200, nanoseconds: 0 });
+    expect(data.notes).toBeNull();
+  });
+
+  it('merges lanes as asked and adds hop notes on request', () => {
+    const s = loaded(readCapture(TRAPEZOID_PATH));
+    expect(s.ladder(rows([0], { merge: 'host' })).ladder.lanes.map((l) => l.key)).toEqual(['192.0.2.1', '192.0.2.2', '192.0.2.3', '192.0.2.4']);
+    const notes = s.ladder(rows([0], { hops: true })).notes!;
+    expect(notes).toHaveLength(14);
+    expect(notes[2]!.join('\n')).toMatch(/bigbox3\.site3\.atlanta\.example\.com/);
+  });
+
+  it('draws a ladder while loading, each message its own row and lanes by address', () => {
+    const s = new CaptureSession({ session: 1, name: 't', totalBytes: null });
+    s.push(readCapture(TRAPEZOID_PATH).subarray(0, 3000));
+    const ladder = s.ladder(rows([0])).ladder;
+    expect(ladder.rows.length).toBeGreaterThan(0);
+    expect(ladder.rows.every((r) => r.transaction === -1)).toBe(true);
+    expect(ladder.lanes.every((l) => l.role === 'unknown')).toBe(true);
   });
 
   it('shows the proxied INVITE with the Via its sender pushed, Max-Forwards decremented and its copies on other hops', () => {
@@ -69,20 +89,43 @@ describe('CaptureSession', () => {
 
   it('reads the same whatever the chunk size', () => {
     const bytes = readCapture(TRAPEZOID_PATH);
-    const a = loaded(bytes, 13).ladder([0]);
-    const b = loaded(bytes).ladder([0]);
-    expect(a.messages).toEqual(b.messages);
+    const a = loaded(bytes, 13).ladder(rows([0]));
+    const b = loaded(bytes).ladder(rows([0]));
+    expect(a.ladder).toEqual(b.ladder);
   });
 
-  it('folds retransmissions into counts and marks OPTIONS as noise', () => {
+  it('folds retransmissions into their first copy (or not) and hides OPTIONS with the CLI\'s noise preset', () => {
     const s = loaded(retransmissionCapture());
-    const rows = s.listCalls(all).rows;
-    expect(rows.map((r) => [r.kind, r.method, r.outcome, r.status, r.noise])).toEqual([['call', 'INVITE', 'busy', 486, false], ['usage', 'OPTIONS', 'options', 200, true]]);
-    expect(s.listCalls({ ...all, hideNoise: true }).total).toBe(1);
-    const ladder = s.ladder([0]);
-    expect(ladder.messages[0]).toMatchObject({ retransmissions: 1, codec: 'PCMA/8000' });
-    expect(ladder.messages[1]).toMatchObject({ retransmissionOf: 0 });
-    expect(s.ladder([0, 1]).messages).toHaveLength(7);
+    const list = s.listCalls(all).rows;
+    expect(list.map((r) => [r.kind, r.method, r.outcome, r.status])).toEqual([['call', 'INVITE', 'busy', 486], ['usage', 'OPTIONS', 'options', 200]]);
+    expect(s.listCalls({ ...all, hide: 'noise' }).total).toBe(1);
+    expect(s.listCalls({ ...all, hide: 'options' }).total).toBe(1);
+    const folded = s.ladder(rows([0])).ladder;
+    expect(folded.rows[0]).toMatchObject({ retransmissions: [1], sdpCodecs: ['PCMA/8000', 'telephone-event/8000'] });
+    const unfolded = s.ladder(rows([0], { fold: false })).ladder;
+    expect(unfolded.rows[1]).toMatchObject({ index: 1, retransmissionOf: 0 });
+    expect(unfolded.rows).toHaveLength(folded.rows.length + 1);
+    expect(s.ladder(rows([0, 1])).ladder.messages).toBe(7);
+  });
+
+  it('filters the call list with the CLI\'s filter language and says where an expression is wrong', () => {
+    const s = loaded(retransmissionCapture());
+    expect(s.listCalls({ ...all, filter: 'method == INVITE and status >= 400' }).rows.map((r) => r.id)).toEqual([0]);
+    expect(s.listCalls({ ...all, filter: 'kind == options' }).rows.map((r) => r.id)).toEqual([1]);
+    expect(s.listCalls({ ...all, filter: 'msg.codec contains pcma' }).rows.map((r) => r.id)).toEqual([0]);
+    const bad = s.listCalls({ ...all, filter: 'method == INVITE and stauts >= 400' });
+    expect(bad.filterError).toMatchObject({ at: 21, length: 6 });
+    expect(bad.filterError!.message).toMatch(/unknown field 'stauts' \(did you mean 'status'\?\)/);
+    expect(bad.total).toBe(2);
+    expect(s.listCalls({ ...all, hide: 'everything' }).filterError!.message).toMatch(/unknown --hide preset/);
+  });
+
+  it('filters while loading, on what has been read (message fields)', () => {
+    const s = new CaptureSession({ session: 1, name: 't', totalBytes: null });
+    s.push(readCapture(TRAPEZOID_PATH).subarray(0, 3000));
+    expect(s.listCalls({ ...all, filter: 'method == INVITE' }).total).toBe(1);
+    expect(s.listCalls({ ...all, filter: 'method == BYE' }).total).toBe(0);
+    expect(s.listCalls({ ...all, hide: 'calls' }).total).toBe(0);
   });
 
   it('counts methods, status codes and outcomes, and groups issues by code with the messages they are on', () => {
@@ -104,7 +147,7 @@ describe('CaptureSession', () => {
     expect(d.startLine).toBe('SIP/2.0 200 OK <img src=x onerror=alert(16)>');
     const xlong = s.message(0)!.headers.find((h) => h.name === 'X-Long')!;
     expect(xlong.value.length).toBe(8000);
-    expect(s.listCalls({ ...all, filter: 'callid:<b>' }).total).toBe(1);
+    expect(s.listCalls({ ...all, filter: 'callid contains "<b>"' }).total).toBe(1);
   });
 
   it('stops early on cancel and analyses what was read', () => {

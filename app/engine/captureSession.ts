@@ -5,33 +5,34 @@
  * thread today and could run in a browser Worker.
  */
 import { analyze } from '../../core/src/analyze/analyze.ts';
+import { buildFilterData } from '../../core/src/analyze/filter/filterData.ts';
 import { Correlator } from '../../core/src/correlate/correlator.ts';
-import { SipPipeline } from '../../core/src/pipeline/sipPipeline.ts';
+import { headerFromFacts } from '../../core/src/pipeline/captureAnalysis.ts';
+import { SipPipeline, type CaptureSummary } from '../../core/src/pipeline/sipPipeline.ts';
 import type { MessageRecord } from '../../core/src/sip/messageRecord.ts';
-import { parseSipMessage } from '../../core/src/sip/parseSipMessage.ts';
-import type { SipHeader } from '../../core/src/sip/sipMessage.ts';
 import type {
-  CallListPage, CallListQuery, CallRow, LadderData, LoadPhase, MessageDetail, ProgressEvent, Statistics,
+  CallListPage, CallListQuery, CallRow, LadderData, LadderQuery, LoadPhase, MessageDetail, ProgressEvent, Statistics,
 } from '../shared/apiTypes.ts';
 import type { EngineState } from './engineState.ts';
-import { rowOfRecord } from './engineState.ts';
+import { filterData, rowOfRecord } from './engineState.ts';
 import { buildFinalRows } from './finalRows.ts';
 import { buildLadder } from './ladderData.ts';
 import { buildMessageDetail } from './messageDetail.ts';
-import { MessageTap } from './messageTap.ts';
 import { ProvisionalRows } from './provisionalRows.ts';
-import { RawStore, type RawStoreOptions } from './rawStore.ts';
 import { RowQueryCache } from './rowQuery.ts';
 import { buildStatistics, type Counters } from './statistics.ts';
 
 /** Distinct method names / status codes counted before the rest go to "other" (hostile captures invent many). */
 const MAX_DISTINCT_KEYS = 200;
+/** Message text kept for the detail view and the HTML export; later messages keep none (the view says why). */
+export const DEFAULT_RAW_BUDGET_BYTES = 768 * 1024 * 1024;
 
 export interface SessionOptions {
   session: number;
   name: string;
   totalBytes: number | null;
-  raw?: RawStoreOptions;
+  /** Bytes of message text kept in all (default DEFAULT_RAW_BUDGET_BYTES). */
+  rawBudgetBytes?: number;
   now?: () => number;
 }
 
@@ -41,11 +42,9 @@ function bump(into: Record<string, number>, key: string): void {
 }
 
 export class CaptureSession {
-  private readonly pipeline = new SipPipeline();
-  private readonly tap: MessageTap;
-  private readonly correlator: Correlator;
+  private readonly pipeline: SipPipeline;
+  private readonly correlator = new Correlator({ headerValue: headerFromFacts });
   private readonly records: MessageRecord[] = [];
-  private readonly raw: RawStore;
   private readonly provisional = new ProvisionalRows();
   private readonly queryCache = new RowQueryCache();
   private readonly counters: Counters = { methods: {}, statusCodes: {}, requests: 0, responses: 0 };
@@ -58,22 +57,34 @@ export class CaptureSession {
   private error: string | null = null;
   private statistics: Statistics | undefined;
   private endedAt: number | undefined;
-  private headerCache: { index: number; headers: readonly SipHeader[] } | undefined;
 
   constructor(private readonly options: SessionOptions) {
     this.now = options.now ?? (() => Date.now());
     this.startedAt = this.now();
-    this.raw = new RawStore(options.raw);
-    this.tap = new MessageTap(this.pipeline);
-    this.correlator = new Correlator({ headerValue: (record, name) => this.headerValue(record.index, name) });
+    const budgetBytes = options.rawBudgetBytes ?? DEFAULT_RAW_BUDGET_BYTES;
+    this.pipeline = new SipPipeline({ keepRawMessages: true, rawBudgetBytes: budgetBytes });
     this.state = {
-      session: options.session, generation: 0, records: this.records, raw: this.raw, provisional: this.provisional,
+      session: options.session, generation: 0, records: this.records, raw: { budgetBytes, dropped: 0 }, provisional: this.provisional,
       final: undefined, precisionDigits: 6,
     };
   }
 
+  /** What the view builders read (the classroom's step-through among them). */
+  get engine(): EngineState {
+    return this.state;
+  }
+
+  get name(): string {
+    return this.options.name;
+  }
+
   get loading(): boolean {
     return this.phase === 'reading' || this.phase === 'correlating';
+  }
+
+  /** The capture's summary so far (format, frames, clock precision, issue counts). */
+  captureSummary(): CaptureSummary {
+    return this.pipeline.summary();
   }
 
   push(chunk: Uint8Array): void {
@@ -96,8 +107,8 @@ export class CaptureSession {
     const model = this.correlator.finish();
     const lookup = (i: number): MessageRecord | undefined => this.records[i];
     const analysis = analyze(model, lookup);
-    const table = buildFinalRows(model, analysis, lookup);
-    this.state.final = { model, analysis, table };
+    const data = buildFilterData(model, analysis, lookup);
+    this.state.final = { model, analysis, data, rows: buildFinalRows(data) };
     this.state.generation++;
     this.statistics = undefined;
     this.phase = partial ? 'cancelled' : 'done';
@@ -121,15 +132,15 @@ export class CaptureSession {
 
   listCalls(query: CallListQuery): CallListPage {
     const rows = this.rowList();
-    const page = this.queryCache.page(rows, this.state.generation, query);
+    const page = this.queryCache.page(rows, () => filterData(this.state), `${this.state.generation}:${this.records.length}`, query);
     return {
       session: this.options.session, generation: this.state.generation, total: page.total, unfiltered: rows.length,
       offset: query.offset, rows: page.rows, filterError: page.filterError,
     };
   }
 
-  ladder(rows: readonly number[]): LadderData {
-    return buildLadder(this.state, rows);
+  ladder(query: LadderQuery): LadderData {
+    return buildLadder(this.state, query);
   }
 
   message(index: number): MessageDetail | undefined {
@@ -148,16 +159,14 @@ export class CaptureSession {
   }
 
   private rowList(): readonly CallRow[] {
-    return this.state.final?.table.rows ?? this.provisional.rows;
+    return this.state.final?.rows ?? this.provisional.rows;
   }
 
   private accept(records: readonly MessageRecord[]): void {
     if (records.length === 0) return;
     this.state.precisionDigits = this.pipeline.timePrecisionDigits;
+    this.state.raw.dropped = this.pipeline.rawMessagesDropped;
     for (const record of records) {
-      const decoded = this.tap.match(record);
-      if (decoded !== undefined) this.raw.add(record.index, decoded.message.bytes);
-      else this.raw.markMisaligned(record.index);
       this.records.push(record);
       this.provisional.add(record);
       this.correlator.add(record);
@@ -170,16 +179,5 @@ export class CaptureSession {
         bump(this.counters.statusCodes, f.statusCode !== undefined ? String(f.statusCode) : '?');
       }
     }
-  }
-
-  /** Correlation headers (X-Call-ID, Replaces, Refer-To) are read from the kept message text (one parse per record). */
-  private headerValue(index: number, name: string): string | undefined {
-    if (this.headerCache?.index !== index) {
-      const raw = this.raw.get(index);
-      const parsed = raw.kind === 'kept' ? parseSipMessage(raw.bytes) : undefined;
-      this.headerCache = { index, headers: parsed?.kind === 'message' ? parsed.message.headers : [] };
-    }
-    const wanted = name.toLowerCase();
-    return this.headerCache.headers.find((h) => h.canonicalName === wanted)?.value;
   }
 }

@@ -10,7 +10,7 @@ import type { Issue } from '../../core/src/shared/issue.ts';
 import { formatIsoTimestamp } from '../../core/src/shared/time.ts';
 import { parseSipMessage } from '../../core/src/sip/parseSipMessage.ts';
 import type { MessageDetail, ParsedHeader } from '../shared/apiTypes.ts';
-import { column, type EngineState, rowMessages, rowOfRecord } from './engineState.ts';
+import { column, type EngineState, rawMissingReason, rowMessages, rowOfRecord } from './engineState.ts';
 import { clip } from './rowText.ts';
 
 const MAX_HEADERS = 500;
@@ -58,15 +58,14 @@ export function buildMessageDetail(state: EngineState, index: number): MessageDe
   const record = state.records[index];
   if (record === undefined) return undefined;
   const f = record.facts;
-  const raw = state.raw.get(index);
+  const raw = record.raw;
   let text: string | null = null;
   let rawNote: string | null = null;
   let bodyOffset = -1;
   const headers: ParsedHeader[] = [];
-  if (raw.kind === 'kept') {
-    text = new TextDecoder('utf-8', { fatal: false }).decode(raw.bytes);
-    if (raw.originalLength > raw.bytes.length) rawNote = `only the first ${raw.bytes.length} of ${raw.originalLength} bytes are kept`;
-    const parsed = parseSipMessage(raw.bytes);
+  if (raw !== undefined) {
+    text = new TextDecoder('utf-8', { fatal: false }).decode(raw);
+    const parsed = parseSipMessage(raw);
     if (parsed.kind === 'message') {
       const m = parsed.message;
       if (m.bodyOffset < m.bytes.length) bodyOffset = new TextDecoder('utf-8', { fatal: false }).decode(m.bytes.subarray(0, m.bodyOffset)).length;
@@ -75,7 +74,7 @@ export function buildMessageDetail(state: EngineState, index: number): MessageDe
       }
     }
   } else {
-    rawNote = raw.reason;
+    rawNote = rawMissingReason(state, index);
   }
   const startLine = f.kind === 'request'
     ? `${f.method ?? '?'} ${f.requestUri ?? ''} SIP/2.0`
@@ -94,7 +93,7 @@ export function buildMessageDetail(state: EngineState, index: number): MessageDe
     time: formatIsoTimestamp(record.timestamp, state.precisionDigits), src, dst,
     srcName: nodeName(state, srcNode, src), dstName: nodeName(state, dstNode, dst), transport: record.transport,
     encapsulation: record.encapsulation.slice(0, 20).map((e) => clip(e, 80)), request: f.kind === 'request', startLine: clip(startLine, 2000),
-    raw: text, rawNote, rawBytes: raw.kind === 'kept' ? raw.originalLength : 0, bodyOffset, headers,
+    raw: text, rawNote, rawBytes: raw?.length ?? 0, bodyOffset, headers,
     sdp: f.sdp === undefined ? null : {
       connectionAddress: f.sdp.connectionAddress ?? null,
       media: f.sdp.media.slice(0, MAX_LIST).map((m) => ({

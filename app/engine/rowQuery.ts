@@ -1,10 +1,13 @@
 /**
  * Sorting, filtering and paging of the call list in the worker, so the renderer only ever holds one
- * screen of rows. The ordered id list of the last query is cached (keyed by query and row count), so
- * scrolling through a million rows costs one sort.
+ * screen of rows. Filters are the CLI's language (core/src/analyze/filter, docs/filter-language.md) and
+ * presets its `--hide` names, evaluated on the core's rows. The ordered id list of the last query is
+ * cached (keyed by query and row count), so scrolling through a million rows costs one sort.
  */
-import type { CallListQuery, CallRow, SortKey } from '../shared/apiTypes.ts';
-import { compileFilter } from '../shared/callFilter.ts';
+import { compileFilter, type FilterPredicate } from '../../core/src/analyze/filter/compileFilter.ts';
+import type { FilterData } from '../../core/src/analyze/filter/filterData.ts';
+import { HIDE_NOTHING, isRowHidden, parseHide, type HideSet } from '../../core/src/analyze/filter/hidePresets.ts';
+import type { CallListQuery, CallRow, FilterProblem, SortKey } from '../shared/apiTypes.ts';
 
 const FIELD: Record<SortKey, keyof CallRow> = {
   start: 'startMs', from: 'from', to: 'to', callId: 'callId', method: 'method', outcome: 'outcome', status: 'status',
@@ -14,7 +17,7 @@ const FIELD: Record<SortKey, keyof CallRow> = {
 export interface RowPage {
   total: number;
   rows: CallRow[];
-  filterError: string | null;
+  filterError: FilterProblem | null;
 }
 
 /** Ascending order of two cell values; null (not measured) always last. */
@@ -25,11 +28,43 @@ function compareCells(a: unknown, b: unknown): number {
   return (a as number | string) < (b as number | string) ? -1 : 1;
 }
 
-export function orderRows(rows: readonly CallRow[], query: Pick<CallListQuery, 'sort' | 'descending' | 'filter' | 'hideNoise'>): { order: Int32Array; filterError: string | null } {
-  const filter = compileFilter(query.filter);
-  const test = filter.ok ? filter.test : () => true;
+export interface CompiledQuery {
+  test: FilterPredicate | undefined;
+  hide: HideSet;
+  problem: FilterProblem | null;
+}
+
+/** The query's filter and presets, checked; a refused filter filters nothing and says why (where: `at`, `length`). */
+export function compileQuery(query: Pick<CallListQuery, 'filter' | 'hide'>): CompiledQuery {
+  let problem: FilterProblem | null = null;
+  let test: FilterPredicate | undefined;
+  if (query.filter.trim() !== '') {
+    const compiled = compileFilter(query.filter, 'row');
+    if (compiled.ok) test = compiled.value.test;
+    else problem = { ...compiled.error };
+  }
+  let hide = HIDE_NOTHING;
+  if (query.hide.trim() !== '') {
+    const parsed = parseHide(query.hide);
+    if (parsed.ok) hide = parsed.value;
+    else problem ??= { message: parsed.error, at: 0, length: 0 };
+  }
+  return { test, hide, problem };
+}
+
+export function orderRows(
+  rows: readonly CallRow[], data: FilterData, query: Pick<CallListQuery, 'sort' | 'descending' | 'filter' | 'hide'>,
+): { order: Int32Array; filterError: FilterProblem | null } {
+  const { test, hide, problem } = compileQuery(query);
+  const hiding = hide.kinds.size > 0 || hide.noise;
   const kept: number[] = [];
-  for (const row of rows) if ((!query.hideNoise || !row.noise) && test(row)) kept.push(row.id);
+  for (const row of rows) {
+    const r = row.id;
+    const filterRow = data.rows[r];
+    if (hiding && filterRow !== undefined && isRowHidden(hide, filterRow, data)) continue;
+    if (test !== undefined && !test(r, data)) continue;
+    kept.push(r);
+  }
   const field = FIELD[query.sort];
   const sign = query.descending ? -1 : 1;
   if (!(query.sort === 'start' && !query.descending)) {
@@ -41,18 +76,22 @@ export function orderRows(rows: readonly CallRow[], query: Pick<CallListQuery, '
       return sign * compareCells(a, b) || x - y;
     });
   }
-  return { order: Int32Array.from(kept), filterError: filter.ok ? null : filter.error };
+  return { order: Int32Array.from(kept), filterError: problem };
 }
 
 export class RowQueryCache {
   private key = '';
   private order: Int32Array = new Int32Array(0);
-  private filterError: string | null = null;
+  private filterError: FilterProblem | null = null;
 
-  page(rows: readonly CallRow[], generation: number, query: CallListQuery): RowPage {
-    const key = JSON.stringify([generation, rows.length, query.sort, query.descending, query.filter, query.hideNoise]);
+  /**
+   * `version` changes whenever rows or their messages may have (generation, records read); `data` is asked
+   * for only when the order must be computed again.
+   */
+  page(rows: readonly CallRow[], data: () => FilterData, version: string, query: CallListQuery): RowPage {
+    const key = JSON.stringify([version, rows.length, query.sort, query.descending, query.filter, query.hide]);
     if (key !== this.key) {
-      const ordered = orderRows(rows, query);
+      const ordered = orderRows(rows, data(), query);
       this.key = key;
       this.order = ordered.order;
       this.filterError = ordered.filterError;

@@ -1,7 +1,7 @@
 /**
  * The channels only the desktop shell can answer: the open dialog, recent files, a dropped file's path
  * (the preload asks Electron for it) and bytes of a file that has no path. Every capture opened by path
- * is added to the recent list.
+ * is added to the recent list. Saving an export (a save dialog) is main/saveDialog.ts.
  */
 import type { Dialog } from 'electron';
 import type { AnalysisBackend } from '../backend/analysisBackend.ts';
@@ -17,7 +17,9 @@ export const CAPTURE_FILTERS = [
   { name: 'All files', extensions: ['*'] },
 ];
 
-export function desktopHandlers(backend: AnalysisBackend, dialog: DialogLike, recent: RecentFiles): NativeHandlers & { openPathAndRemember(path: string): Promise<OpenResult> } {
+export function desktopHandlers(
+  backend: AnalysisBackend, dialog: DialogLike, recent: RecentFiles, saveFile?: NativeHandlers['saveFile'],
+): NativeHandlers & { openPathAndRemember(path: string): Promise<OpenResult> } {
   const openPathAndRemember = async (path: string): Promise<OpenResult> => {
     const result = await backend.openPath(path);
     recent.add(path);
@@ -37,6 +39,7 @@ export function desktopHandlers(backend: AnalysisBackend, dialog: DialogLike, re
       return openPathAndRemember(path);
     },
     openPath: openPathAndRemember,
+    ...(saveFile !== undefined ? { saveFile } : {}),
     openBytes: async (name, data) => {
       const opened = backend.openStream(name, data.byteLength, [data]);
       await opened.done;

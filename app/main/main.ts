@@ -6,6 +6,7 @@
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AnalysisBackend } from '../backend/analysisBackend.ts';
 import { spawnAnalysisWorker } from '../backend/workerPorts.ts';
@@ -15,6 +16,7 @@ import { captureFromArgv } from './commandLine.ts';
 import { desktopHandlers } from './desktopNative.ts';
 import { registerIpcHandlers } from './ipcHandlers.ts';
 import { RecentFiles } from './recentFiles.ts';
+import { saveFileHandler } from './saveDialog.ts';
 import { guardWebContents, hardenSession } from './webGuards.ts';
 import { mainWindowOptions } from './windowOptions.ts';
 import { menuTemplate } from './appMenu.ts';
@@ -54,7 +56,7 @@ app.whenReady().then(() => {
     },
     write: (text) => writeFileSync(recentPath, text, { mode: 0o600 }),
   });
-  const native = desktopHandlers(backend, dialog, recent);
+  const native = desktopHandlers(backend, dialog, recent, saveFileHandler(dialog, (path, data) => writeFile(path, data)));
   registerIpcHandlers(ipcMain, { backend, native, capabilities: { mode: 'electron', nativeDialogs: true, version: app.getVersion() } });
 
   const win = new BrowserWindow(mainWindowOptions(join(distDir, 'preload.cjs')));

@@ -80,7 +80,7 @@ describe('web contents and session guards', () => {
     expect(f.openHandler()).toEqual({ action: 'deny' });
   });
 
-  it('denies permissions and cancels every request that is not for the app itself', () => {
+  it('denies permissions (but writing to the clipboard) and cancels every request that is not for the app itself', () => {
     let permission: ((c: unknown, p: string, cb: (ok: boolean) => void) => void) | undefined;
     let check: (() => boolean) | undefined;
     let before: ((d: { url: string }, cb: (r: { cancel: boolean }) => void) => void) | undefined;
@@ -93,6 +93,10 @@ describe('web contents and session guards', () => {
     let granted: boolean | undefined;
     permission!(undefined, 'media', (ok) => (granted = ok));
     expect(granted).toBe(false);
+    permission!(undefined, 'clipboard-read', (ok) => (granted = ok));
+    expect(granted).toBe(false);
+    permission!(undefined, 'clipboard-sanitized-write', (ok) => (granted = ok));
+    expect(granted).toBe(true);
     expect(check!()).toBe(false);
     const verdict = (url: string): boolean => {
       let cancel = false;

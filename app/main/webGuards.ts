@@ -1,6 +1,6 @@
 /**
  * What the main process refuses on the renderer's behalf: navigation away from the app, new windows,
- * webviews, permission requests, and any request for something that is not the app's own files
+ * webviews, permission requests (all but writing to the clipboard), and any request for something that is not the app's own files
  * (no remote content, ever). Written against the small parts of Electron it uses, so tests can fake them.
  */
 import type { Session, WebContents } from 'electron';
@@ -29,8 +29,13 @@ export function requestAllowed(url: string): boolean {
   return isAppUrl(url) || url.startsWith('devtools://') || url.startsWith('blob:sipladder://app/') || url.startsWith('data:');
 }
 
+/** The one permission granted: writing text to the clipboard (the Mermaid export's "Copy"); reading it stays denied. */
+export function permissionAllowed(permission: string): boolean {
+  return permission === 'clipboard-sanitized-write';
+}
+
 export function hardenSession(session: GuardedSession): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_contents, permission, callback) => callback(permissionAllowed(permission)));
+  session.setPermissionCheckHandler((_contents, permission) => permissionAllowed(permission));
   session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !requestAllowed(details.url) }));
 }

@@ -34,7 +34,7 @@ describe('the preload bridge (fake ipcRenderer)', () => {
     const f = fakeIpc();
     const api = buildPreloadApi(f.ipc, { getPathForFile: () => '' });
     await expect(api.getMessage({ index: -5 })).rejects.toThrow(/index/);
-    await expect(api.listCalls({ offset: 0, limit: 10, sort: 'start', descending: false, filter: '', hideNoise: false, evil: true } as never)).rejects.toThrow(/unexpected key/);
+    await expect(api.listCalls({ offset: 0, limit: 10, sort: 'start', descending: false, filter: '', hide: '', evil: true } as never)).rejects.toThrow(/unexpected key/);
     expect(f.invoked).toEqual([]);
     await api.getMessage({ index: 3 });
     expect(f.invoked).toEqual([['sipladder:getMessage', { index: 3 }]]);

@@ -4,19 +4,22 @@
  */
 import type { Capabilities, ProgressEvent } from '../shared/apiTypes.ts';
 import type { RendererApi } from './api/rendererApi.ts';
+import { ClassroomView } from './classroom/classroomView.ts';
 import { byId, el } from './dom.ts';
 import { loadSettings, saveSettings, type Settings } from './settings.ts';
 import { StatisticsView } from './stats/statisticsView.ts';
 import { CallListView } from './views/callListView.ts';
 import { LadderView } from './views/ladderView.ts';
 
-type Tab = 'calls' | 'ladder' | 'stats';
+type Tab = 'calls' | 'ladder' | 'stats' | 'lessons';
+const TABS: readonly Tab[] = ['calls', 'ladder', 'stats', 'lessons'];
 
 export class App {
   private settings: Settings;
   private readonly calls: CallListView;
   private readonly ladder: LadderView;
   private readonly stats: StatisticsView;
+  private readonly classroom: ClassroomView;
   private tab: Tab = 'calls';
   private last: ProgressEvent | undefined;
   private listTimer: ReturnType<typeof setTimeout> | undefined;
@@ -31,6 +34,14 @@ export class App {
       back: () => this.show('calls'), error, settingsChanged: (change) => this.saveSettings({ ...this.settings, ...change }),
     });
     this.stats = new StatisticsView(byId('view-stats'), api, { jump: (i) => void this.jumpTo(i), error });
+    this.classroom = new ClassroomView(byId('view-lessons'), api, {
+      error,
+      capture: () => {
+        const p = this.last;
+        const open = p !== undefined && p.phase !== 'idle' && p.phase !== 'failed';
+        return { session: open ? p.session : 0, name: open ? p.name.split(/[\\/]/).pop() || p.name : null, messages: open ? p.messages : 0, ladderRows: this.ladder.rows };
+      },
+    });
     this.wireTopBar();
     this.wireDrop();
     document.addEventListener('keydown', (e) => this.onGlobalKey(e));
@@ -56,7 +67,7 @@ export class App {
       this.saveSettings({ ...this.settings, theme: this.settings.theme === 'dark' ? 'light' : 'dark' });
       this.applyTheme();
     });
-    for (const tab of ['calls', 'ladder', 'stats'] as const) byId(`tab-${tab}`).addEventListener('click', () => this.show(tab));
+    for (const tab of TABS) byId(`tab-${tab}`).addEventListener('click', () => this.show(tab));
     const recent = byId<HTMLSelectElement>('recent-select');
     recent.addEventListener('change', () => {
       const id = Number(recent.value);
@@ -135,7 +146,7 @@ export class App {
         }, 300);
       }
     }
-    if (previous?.session !== p.session && previous !== undefined) this.show('calls');
+    if (previous?.session !== p.session && previous !== undefined && !this.classroom.owns(p.session)) this.show('calls');
     if (this.tab === 'stats' && (!loading || changed)) void this.stats.refresh();
   }
 
@@ -160,13 +171,14 @@ export class App {
 
   show(tab: Tab): void {
     this.tab = tab;
-    for (const t of ['calls', 'ladder', 'stats'] as const) {
+    for (const t of TABS) {
       byId(`view-${t}`).hidden = t !== tab;
       byId(`tab-${t}`).setAttribute('aria-selected', String(t === tab));
     }
     if (tab === 'stats') void this.stats.refresh();
     if (tab === 'calls') this.calls.focus();
     if (tab === 'ladder') this.ladder.focus();
+    if (tab === 'lessons') this.classroom.shown();
   }
 
   private onGlobalKey(e: KeyboardEvent): void {

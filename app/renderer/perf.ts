@@ -6,10 +6,12 @@ const KEEP = 2000;
 
 export interface PerfLog {
   ladderDrawMs: number[];
+  /** Laying out a whole ladder (core layout): on open, zoom, resize and option changes. */
+  ladderLayoutMs: number[];
   listRenderMs: number[];
 }
 
-const log: PerfLog = { ladderDrawMs: [], listRenderMs: [] };
+const log: PerfLog = { ladderDrawMs: [], ladderLayoutMs: [], listRenderMs: [] };
 (globalThis as unknown as { sipladderPerf?: PerfLog }).sipladderPerf = log;
 
 export function timed<T>(bucket: keyof PerfLog, fn: () => T): T {

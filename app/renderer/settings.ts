@@ -1,13 +1,18 @@
 /** What the person chose (theme, ladder options, lane names), kept in localStorage and checked on load. */
-import { LANE_MODES, type LaneMode } from './ladder/lanes.ts';
-import { TIME_MODES, type TimeMode } from './ladder/timeFormat.ts';
+import { LANE_MERGES, type LaneMerge } from '../../core/src/analyze/ladder/ladderModel.ts';
+import { TIME_MODES, type TimeMode } from '../../core/src/export/ladder/timeLabel.ts';
+
+/** Time modes as stored by earlier versions of the app. */
+const OLD_TIME_MODES: Readonly<Record<string, TimeMode>> = { absolute: 'abs', relative: 'rel' };
 
 export interface Settings {
   theme: 'light' | 'dark';
   timeMode: TimeMode;
-  laneMode: LaneMode;
+  laneMode: LaneMerge;
   foldRetransmissions: boolean;
   showViaDepth: boolean;
+  /** Hop annotations as notes under every arrow. */
+  showHopNotes: boolean;
   zoom: number;
   aliases: Record<string, string>;
 }
@@ -16,7 +21,7 @@ const KEY = 'sipladder-settings';
 export const ZOOM_STEPS = [0.6, 0.75, 0.9, 1, 1.15, 1.3, 1.5, 1.75, 2];
 
 export function defaultSettings(prefersDark: boolean): Settings {
-  return { theme: prefersDark ? 'dark' : 'light', timeMode: 'relative', laneMode: 'node', foldRetransmissions: true, showViaDepth: false, zoom: 1, aliases: {} };
+  return { theme: prefersDark ? 'dark' : 'light', timeMode: 'rel', laneMode: 'node', foldRetransmissions: true, showViaDepth: false, showHopNotes: false, zoom: 1, aliases: {} };
 }
 
 /** Reads stored settings, keeping only well-formed values (storage is shared with whatever ran before). */
@@ -38,10 +43,11 @@ export function parseSettings(text: string | null, fallback: Settings): Settings
   }
   return {
     theme: raw.theme === 'dark' || raw.theme === 'light' ? raw.theme : fallback.theme,
-    timeMode: TIME_MODES.includes(raw.timeMode as TimeMode) ? raw.timeMode as TimeMode : fallback.timeMode,
-    laneMode: LANE_MODES.includes(raw.laneMode as LaneMode) ? raw.laneMode as LaneMode : fallback.laneMode,
+    timeMode: TIME_MODES.includes(raw.timeMode as TimeMode) ? raw.timeMode as TimeMode : OLD_TIME_MODES[String(raw.timeMode)] ?? fallback.timeMode,
+    laneMode: LANE_MERGES.includes(raw.laneMode as LaneMerge) ? raw.laneMode as LaneMerge : fallback.laneMode,
     foldRetransmissions: typeof raw.foldRetransmissions === 'boolean' ? raw.foldRetransmissions : fallback.foldRetransmissions,
     showViaDepth: typeof raw.showViaDepth === 'boolean' ? raw.showViaDepth : fallback.showViaDepth,
+    showHopNotes: typeof raw.showHopNotes === 'boolean' ? raw.showHopNotes : fallback.showHopNotes,
     zoom: ZOOM_STEPS.includes(raw.zoom as number) ? raw.zoom as number : fallback.zoom,
     aliases,
   };

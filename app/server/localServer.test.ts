@@ -90,7 +90,7 @@ describe('the local server', () => {
   });
 
   it('validates arguments and bodies at the boundary', async () => {
-    const badLimit = await api('listCalls', [{ offset: 0, limit: 5000, sort: 'start', descending: false, filter: '', hideNoise: false }]);
+    const badLimit = await api('listCalls', [{ offset: 0, limit: 5000, sort: 'start', descending: false, filter: '', hide: '' }]);
     expect(badLimit.status).toBe(400);
     expect(JSON.parse(badLimit.body).error).toMatch(/limit/);
     expect((await send(server.port, 'POST', '/api/call/status', { ...auth, 'Content-Type': 'text/plain' }, '{"args":[]}')).status).toBe(415);
@@ -130,7 +130,7 @@ describe('the local server', () => {
     controller.abort();
     await stream;
     expect(events.at(-1)).toMatchObject({ phase: 'done', messages: 14, name: 'trapezoid.pcap' });
-    const page = JSON.parse((await api('listCalls', [{ offset: 0, limit: 10, sort: 'start', descending: false, filter: '', hideNoise: false }])).body);
+    const page = JSON.parse((await api('listCalls', [{ offset: 0, limit: 10, sort: 'start', descending: false, filter: '', hide: '' }])).body);
     expect(page.result.rows[0]).toMatchObject({ callId: 'a84b4c76e66710', outcome: 'answered' });
     const detail = JSON.parse((await api('getMessage', [{ index: 2 }])).body);
     expect(detail.result.hop.pushedVia).toMatch(/bigbox3/);

@@ -2,7 +2,11 @@
  * The data that crosses the app's one boundary (Electron IPC or the local HTTP server): plain JSON
  * shapes only, no classes, so the same values travel over structured clone and over JSON.
  */
+import type { LadderModel, LaneMerge } from '../../core/src/analyze/ladder/ladderModel.ts';
 import type { HopAnnotation } from '../../core/src/correlate/model.ts';
+import type { TimeMode } from '../../core/src/export/ladder/timeLabel.ts';
+
+export type { LadderModel, LaneMerge, TimeMode };
 
 export type SortKey = 'start' | 'from' | 'to' | 'callId' | 'method' | 'outcome' | 'status' | 'pdd' | 'duration' | 'messages' | 'legs' | 'issues';
 export const SORT_KEYS: readonly SortKey[] = ['start', 'from', 'to', 'callId', 'method', 'outcome', 'status', 'pdd', 'duration', 'messages', 'legs', 'issues'];
@@ -36,10 +40,17 @@ export interface CallListQuery {
   limit: number;
   sort: SortKey;
   descending: boolean;
-  /** The filter language of app/shared/callFilter.ts. */
+  /** An expression of the CLI's filter language (docs/filter-language.md, core/src/analyze/filter); '' for none. */
   filter: string;
-  /** Hide OPTIONS keep-alives and REGISTER traffic. */
-  hideNoise: boolean;
+  /** The CLI's --hide presets, comma-separated ('noise' hides OPTIONS keep-alives and registrations); '' for none. */
+  hide: string;
+}
+
+/** A filter the language refused: what is wrong, and which characters of the expression (0-based). */
+export interface FilterProblem {
+  message: string;
+  at: number;
+  length: number;
 }
 
 export type RowKind = 'call' | 'usage' | 'pending';
@@ -61,7 +72,6 @@ export interface CallRow {
   messages: number;
   legs: number;
   issues: number;
-  noise: boolean;
 }
 
 export interface CallListPage {
@@ -73,62 +83,32 @@ export interface CallListPage {
   unfiltered: number;
   offset: number;
   rows: CallRow[];
-  filterError: string | null;
+  filterError: FilterProblem | null;
 }
 
 export interface LadderQuery {
   /** Row ids (one call, or several legs shown together). */
   rows: number[];
+  /** How addresses become lanes. */
+  merge: LaneMerge;
+  /** Fold retransmissions and duplicates into the row of their first copy. */
+  fold: boolean;
+  /** Hop annotations (Via pushed/popped, Record-Route, Route) as note lines under each arrow. */
+  hops: boolean;
 }
 
-export interface LadderNode {
-  id: number;
-  name: string;
-  role: string;
-  endpoints: string[];
-}
-
-export interface LadderMessage {
-  index: number;
-  frame: number;
-  /** Milliseconds after the ladder's first message. */
-  offsetMs: number;
-  src: string;
-  dst: string;
-  /** Node ids from correlation, -1 while loading. */
-  srcNode: number;
-  dstNode: number;
-  transport: string;
-  request: boolean;
-  method: string;
-  statusCode: number;
-  reason: string;
-  cseq: string;
-  /** First codec of the SDP body ('' when none), and whether a body is SDP at all. */
-  sdp: boolean;
-  codec: string;
-  transaction: number;
-  logicalTransaction: number;
-  dialog: number;
-  /** Which of the requested rows it belongs to. */
-  row: number;
-  retransmissionOf: number;
-  retransmissions: number;
-  counterpart: number;
-  viaDepth: number;
-  issues: number;
-}
-
+/** The ladder of some rows: the core's ladder model (the one the SVG/Mermaid/text exports draw) plus what the app adds. */
 export interface LadderData {
   session: number;
   generation: number;
   rows: number[];
-  messages: LadderMessage[];
-  nodes: LadderNode[];
-  startSeconds: number;
-  startNanoseconds: number;
+  ladder: LadderModel;
+  /** Per ladder row: the number of Via entries of the message drawn. */
+  viaDepth: number[];
+  /** Per ladder row: hop note lines (only when asked for and the capture is correlated), else null. */
+  notes: string[][] | null;
   precisionDigits: number;
-  /** More messages than the cap: only the first ones are listed. */
+  /** More messages than the cap: only the first ones are drawn. */
   truncated: boolean;
 }
 
@@ -222,22 +202,45 @@ export interface Statistics {
   issues: IssueGroup[];
 }
 
-export type ExportKind = 'svg' | 'png' | 'mermaid' | 'pcap' | 'json' | 'html';
-export const EXPORT_KINDS: readonly ExportKind[] = ['svg', 'png', 'mermaid', 'pcap', 'json', 'html'];
+/** What the worker exports (the core's export stage, as the CLI's `export` command); PNG is the SVG rasterised in the page. */
+export type ExportKind = 'svg' | 'mermaid' | 'html' | 'json' | 'csv' | 'pcap' | 'pcapng';
+export const EXPORT_KINDS: readonly ExportKind[] = ['svg', 'mermaid', 'html', 'json', 'csv', 'pcap', 'pcapng'];
 
 export interface ExportRequest {
   kind: ExportKind;
+  /** Row ids of the call list: what the export is about (pcap, JSON and CSV take these rows whole). */
   rows: number[];
+  /** Pictures (SVG, Mermaid, HTML) of part of the ladder: exactly these record indices; null for the whole rows. */
+  records: number[] | null;
+  merge: LaneMerge;
+  fold: boolean;
+  /** Hop annotations as notes in the pictures. */
+  hops: boolean;
+  time: TimeMode;
 }
 
 export interface ExportResult {
   ok: boolean;
+  /** What was made (or why nothing was), with the export's warnings. */
   message: string;
   fileName: string | null;
   mediaType: string | null;
-  /** Text exports (Mermaid, JSON, SVG, HTML); binary ones travel base64-encoded. */
+  /** Text exports (Mermaid, JSON, CSV, SVG, HTML); binary ones (pcap, pcapng) travel base64-encoded. */
   text: string | null;
   base64: string | null;
+}
+
+/** A file the page asks the desktop shell to save (Electron: a save dialog); the web page downloads instead. */
+export interface SaveRequest {
+  fileName: string;
+  mediaType: string;
+  data: Uint8Array;
+}
+
+export interface SaveResult {
+  saved: boolean;
+  /** Where it went (the file name only), or why not. */
+  message: string;
 }
 
 export interface RecentFile {

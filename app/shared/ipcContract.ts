@@ -4,17 +4,26 @@
  */
 import type {
   Capabilities, CallListPage, CallListQuery, ExportRequest, ExportResult, LadderData, LadderQuery, MessageDetail,
-  MessageQuery, OpenResult, ProgressEvent, RecentFile, Statistics,
+  MessageQuery, OpenResult, ProgressEvent, RecentFile, SaveRequest, SaveResult, Statistics,
 } from './apiTypes.ts';
 import { EXPORT_KINDS, SORT_KEYS } from './apiTypes.ts';
-import { arrayOf, bool, bytes, type Check, ContractError, int, object, oneOf, str, tuple } from './validate.ts';
+import { LANE_MERGES } from '../../core/src/analyze/ladder/ladderModel.ts';
+import { TIME_MODES } from '../../core/src/export/ladder/timeLabel.ts';
+import { arrayOf, bool, bytes, type Check, ContractError, int, nullable, object, oneOf, str, tuple } from './validate.ts';
+import type { GlossaryView, LessonOpened, LessonSummary, Locale, StepsPage, StepsQuery } from './classroomTypes.ts';
+import { glossaryName, lessonId, locale, stepsQuery } from './classroomContract.ts';
 
 export * from './apiTypes.ts';
+export * from './classroomTypes.ts';
 export { ContractError } from './validate.ts';
 
 export const MAX_PAGE_ROWS = 1000;
 export const MAX_FILTER_CHARS = 1000;
 export const MAX_LADDER_ROWS = 50;
+/** Record indices in one "visible part of the ladder" export. */
+export const MAX_EXPORT_RECORDS = 20_000;
+/** A file saved through the desktop shell. */
+export const MAX_SAVE_BYTES = 2 ** 31 - 1;
 export const MAX_PATH_CHARS = 4096;
 export const MAX_NAME_CHARS = 255;
 /** Bytes handed over in one IPC message when no path is known (drag-and-drop of an in-memory file). */
@@ -37,6 +46,12 @@ export interface ApiChannels {
   findRow: { args: [index: number]; result: number };
   getStatistics: { args: []; result: Statistics };
   exportCalls: { args: [request: ExportRequest]; result: ExportResult };
+  saveFile: { args: [request: SaveRequest]; result: SaveResult };
+  // Classroom (issue #7): the lesson library, opening a lesson, step-through with explanations, glossary.
+  listLessons: { args: [locale: Locale]; result: LessonSummary[] };
+  openLesson: { args: [id: string]; result: LessonOpened };
+  getSteps: { args: [query: StepsQuery]; result: StepsPage };
+  getGlossary: { args: [name: string, locale: Locale]; result: GlossaryView | null };
 }
 
 export type Channel = keyof ApiChannels;
@@ -60,7 +75,20 @@ export const callListQuery: Check<CallListQuery> = object<CallListQuery>({
   sort: oneOf(SORT_KEYS),
   descending: bool,
   filter: str(MAX_FILTER_CHARS, { allowEmpty: true }),
-  hideNoise: bool,
+  hide: str(200, { allowEmpty: true }),
+});
+
+const rowList = arrayOf(index, MAX_LADDER_ROWS, 1);
+
+export const ladderQuery: Check<LadderQuery> = object<LadderQuery>({ rows: rowList, merge: oneOf(LANE_MERGES), fold: bool, hops: bool });
+
+export const exportRequest: Check<ExportRequest> = object<ExportRequest>({
+  kind: oneOf(EXPORT_KINDS), rows: rowList, records: nullable(arrayOf(index, MAX_EXPORT_RECORDS, 1)), merge: oneOf(LANE_MERGES), fold: bool,
+  hops: bool, time: oneOf(TIME_MODES),
+});
+
+export const saveRequest: Check<SaveRequest> = object<SaveRequest>({
+  fileName: str(MAX_NAME_CHARS), mediaType: str(100), data: bytes(MAX_SAVE_BYTES),
 });
 
 const ARG_CHECKS: { [C in Channel]: Check<ChannelArgs<C>> } = {
@@ -73,11 +101,16 @@ const ARG_CHECKS: { [C in Channel]: Check<ChannelArgs<C>> } = {
   openBytes: tuple(str(MAX_NAME_CHARS), bytes(MAX_UPLOAD_BYTES)),
   cancel: none,
   listCalls: tuple(callListQuery),
-  getLadder: tuple(object<LadderQuery>({ rows: arrayOf(index, MAX_LADDER_ROWS, 1) })),
+  getLadder: tuple(ladderQuery),
   getMessage: tuple(object<MessageQuery>({ index })),
   findRow: tuple(index),
   getStatistics: none,
-  exportCalls: tuple(object<ExportRequest>({ kind: oneOf(EXPORT_KINDS), rows: arrayOf(index, MAX_LADDER_ROWS, 1) })),
+  exportCalls: tuple(exportRequest),
+  saveFile: tuple(saveRequest),
+  listLessons: tuple(locale),
+  openLesson: tuple(lessonId),
+  getSteps: tuple(stepsQuery),
+  getGlossary: tuple(glossaryName, locale),
 };
 
 export const CHANNELS = Object.keys(ARG_CHECKS) as Channel[];

@@ -63,6 +63,11 @@ export function object<T extends object>(shape: { [K in keyof T]: Check<T[K]> })
   };
 }
 
+/** The value may also be null. */
+export function nullable<T>(check: Check<T>): Check<T | null> {
+  return (value, path) => (value === null ? null : check(value, path));
+}
+
 export function bytes(maxLength: number): Check<Uint8Array> {
   return (value, path) => {
     if (!(value instanceof Uint8Array) || value.byteLength > maxLength) fail(path, `bytes (at most ${maxLength})`, value);

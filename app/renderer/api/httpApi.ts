@@ -5,6 +5,7 @@
  */
 import type {
   CallListQuery, Capabilities, ChannelResult, ExportRequest, LadderQuery, MessageQuery, OpenResult, ProgressEvent, Channel, ChannelArgs,
+  SaveRequest, SaveResult,
 } from '../../shared/ipcContract.ts';
 import { NdjsonSplitter } from './ndjson.ts';
 import type { RendererApi } from './rendererApi.ts';
@@ -41,6 +42,12 @@ export class HttpApi implements RendererApi {
   findRow(index: number): Promise<number> { return this.call('findRow', [index]); }
   getStatistics(): Promise<ChannelResult<'getStatistics'>> { return this.call('getStatistics', []); }
   exportCalls(request: ExportRequest): Promise<ChannelResult<'exportCalls'>> { return this.call('exportCalls', [request]); }
+  /** The server has no save dialog (it refuses): the page downloads instead (views/saveExport.ts). */
+  saveFile(request: SaveRequest): Promise<SaveResult> { return this.call('saveFile', [request]); }
+  listLessons(...args: ChannelArgs<'listLessons'>): Promise<ChannelResult<'listLessons'>> { return this.call('listLessons', args); }
+  openLesson(...args: ChannelArgs<'openLesson'>): Promise<ChannelResult<'openLesson'>> { return this.call('openLesson', args); }
+  getSteps(...args: ChannelArgs<'getSteps'>): Promise<ChannelResult<'getSteps'>> { return this.call('getSteps', args); }
+  getGlossary(...args: ChannelArgs<'getGlossary'>): Promise<ChannelResult<'getGlossary'>> { return this.call('getGlossary', args); }
 
   openBytes(name: string, data: Uint8Array): Promise<OpenResult> {
     return this.upload(name, new Blob([data as Uint8Array<ArrayBuffer>]));

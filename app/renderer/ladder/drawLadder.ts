@@ -1,142 +1,175 @@
 /**
- * Draws a laid-out ladder into an SVG with d3, windowed: only the rows (and brackets) that intersect
- * the viewport are in the DOM, so a 100k-message call scrolls like a 10-message one. Lane headers are
- * drawn last at the top of the viewport (sticky). Capture text enters only through d3's .text().
+ * Draws the laid-out ladder (core layout, see ladderLayout.ts) into an SVG with d3, windowed: only the rows
+ * and brackets that meet the viewport are in the DOM (found by binary search, core rowsInView), so a
+ * 100k-message call scrolls like a 10-message one. Lane headers are drawn last over the top of the
+ * viewport (sticky). Capture text enters only through d3's .text().
  */
 import { select, type Selection } from 'd3';
-import { formatLadderTime, type TimeMode } from './timeFormat.ts';
-import type { LadderLayout, LadderRow } from './layoutLadder.ts';
-import { visibleRows } from '../views/scrollMapping.ts';
+import type { LadderModel, LadderRow } from '../../../core/src/analyze/ladder/ladderModel.ts';
+import type { PlacedRow, PlacedText } from '../../../core/src/export/ladder/layoutLadder.ts';
+import { rowsInView } from '../../../core/src/export/ladder/rowsInView.ts';
+import { rowTime, type TimeMode } from '../../../core/src/export/ladder/timeLabel.ts';
+import type { LaidOutLadder } from './ladderLayout.ts';
 
 export interface DrawState {
-  /** Virtual px of the body scrolled past the top. */
+  /** Virtual px of the content scrolled past the top. */
   offset: number;
   viewportHeight: number;
+  /** The SVG is at least this wide (the header band and row highlights span the view). */
+  viewportWidth: number;
+  /** Selected row, -1 none. */
   selected: number;
+  /** Rows holding the selected message's copies on other hops. */
   highlighted: ReadonlySet<number>;
   timeMode: TimeMode;
-  start: { seconds: number; nanoseconds: number; digits: number };
-  showViaDepth: boolean;
+  timeDigits: number;
+  /** Per row, the Via depth to write at the arrow's start; null hides it. */
+  viaDepth: readonly number[] | null;
+}
+
+interface DrawnRow {
+  placed: PlacedRow;
+  row: LadderRow;
+  label: string;
+  notes: string[];
 }
 
 const DIALOG_COLORS = 8;
-const CHAR_PX = 7.3;
-
-export function fitText(text: string, widthPx: number): string {
-  const max = Math.max(3, Math.floor(widthPx / CHAR_PX));
-  return text.length > max ? text.slice(0, max - 1) + '…' : text;
-}
+/** Rows drawn beyond each edge of the viewport, so a fast scroll never shows a gap. */
+const OVERSCAN_PX = 200;
 
 /** Creates the fixed groups once; drawLadder fills them. */
 export function initLadderSvg(svg: SVGSVGElement): void {
   const s = select(svg);
   s.selectAll('*').remove();
   s.append('g').attr('class', 'lane-lines');
-  s.append('g').attr('class', 'brackets');
-  s.append('g').attr('class', 'rows');
+  const body = s.append('g').attr('class', 'body');
+  body.append('g').attr('class', 'brackets');
+  body.append('g').attr('class', 'rows');
   const header = s.append('g').attr('class', 'lane-header');
   header.append('rect').attr('class', 'header-bg');
-  header.append('text').attr('class', 'time-title').attr('x', 8).attr('y', 30).text('Time');
+  header.append('text').attr('class', 'time-title').text('Time');
 }
 
-function rowClass(r: LadderRow, state: DrawState): string {
-  const m = r.message;
-  const classes = ['msg', m.request ? 'request' : 'response', `dlg-${m.dialog >= 0 ? m.dialog % DIALOG_COLORS : 'none'}`];
-  if (!m.request) classes.push(`s${Math.floor(m.statusCode / 100)}xx`);
-  if (m.index === state.selected) classes.push('selected');
-  if (state.highlighted.has(m.index)) classes.push('copy');
-  if (r.retransmission) classes.push('retransmission');
-  if (m.issues > 0) classes.push('has-issues');
+function rowClass(d: DrawnRow, state: DrawState): string {
+  const r = d.row;
+  const classes = ['msg', r.kind, `dlg-${r.dialog >= 0 ? r.dialog % DIALOG_COLORS : 'none'}`];
+  if (r.kind === 'response' && r.statusCode !== undefined) classes.push(`s${Math.floor(r.statusCode / 100)}xx`);
+  if (r.row === state.selected) classes.push('selected');
+  if (state.highlighted.has(r.row)) classes.push('copy');
+  if (r.retransmissionOf >= 0) classes.push('retransmission');
+  if (r.retransmissions.length > 0 || r.duplicates.length > 0) classes.push('folded');
+  if (r.issues > 0) classes.push('has-issues');
   return classes.join(' ');
 }
 
-export function drawLadder(svg: SVGSVGElement, layout: LadderLayout, state: DrawState): void {
+/** An arrow head at the shaft's tip, pointing along its last segment. */
+function arrowHead(p: PlacedRow, size: number): string {
+  const tip = p.points[p.points.length - 1]!;
+  const back = p.direction === 'right' ? -size : size;
+  return `M${tip.x},${tip.y}l${back},${-size / 2}v${size}z`;
+}
+
+/** Text lines as tspans under `parent`, one per line, each at its own baseline. */
+function lines(parent: Selection<SVGTextElement, PlacedText | undefined, SVGGElement, unknown>, lineHeight: number): void {
+  parent.attr('text-anchor', (t) => (t?.anchor === 'middle' ? 'middle' : 'start'))
+    .selectAll<SVGTSpanElement, string>('tspan')
+    .data((t) => (t === undefined ? [] : t.lines.map((text, i) => ({ text, x: t.x, y: t.y + (i + 1) * lineHeight - lineHeight * 0.28 }))))
+    .join('tspan')
+    .attr('x', (l) => l.x).attr('y', (l) => l.y).text((l) => l.text);
+}
+
+export function drawLadder(svg: SVGSVGElement, ladder: LadderModel, laid: LaidOutLadder, state: DrawState): void {
+  const g = laid.geometry;
   const s = select(svg);
-  const top = layout.headerHeight;
   const height = state.viewportHeight;
-  s.attr('width', layout.width).attr('height', height).attr('viewBox', `0 0 ${layout.width} ${height}`);
-  const bodyShift = top - state.offset;
+  const width = Math.max(g.width, state.viewportWidth);
+  s.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
+  svg.style.fontSize = `${laid.fontPx}px`;
+  const top = laid.headerBottom;
 
-  s.select<SVGGElement>('g.lane-lines').selectAll<SVGLineElement, LadderLayout['lanes'][number]>('line')
-    .data(layout.lanes, (d) => d.key)
+  s.select<SVGGElement>('g.lane-lines').selectAll<SVGLineElement, LaidOutLadder['geometry']['lanes'][number]>('line')
+    .data(g.lanes, (d) => String(d.lane))
     .join('line')
-    .attr('x1', (d) => d.x).attr('x2', (d) => d.x).attr('y1', top).attr('y2', height);
+    .attr('x1', (d) => d.x).attr('x2', (d) => d.x).attr('y1', top).attr('y2', Math.min(height, g.lifelineBottom - state.offset));
 
-  const visibleTop = state.offset;
-  const visibleBottom = state.offset + height - top;
-  s.select<SVGGElement>('g.brackets').attr('transform', `translate(0,${bodyShift})`)
-    .selectAll<SVGPathElement, LadderLayout['brackets'][number]>('path')
-    .data(layout.brackets.filter((b) => b.y2 >= visibleTop && b.y1 <= visibleBottom), (d) => String(d.transaction))
-    .join('path')
+  const from = state.offset + top - OVERSCAN_PX;
+  const to = state.offset + height + OVERSCAN_PX;
+  s.select<SVGGElement>('g.body').attr('transform', `translate(0,${-state.offset})`);
+  s.select<SVGGElement>('g.brackets').selectAll<SVGPathElement, LaidOutLadder['geometry']['brackets'][number]>('path')
+    .data(g.brackets.filter((b) => b.y2 >= from && b.y1 <= to), (d) => String(d.span))
+    .join((enter) => enter.append('path').call((p) => p.append('title')))
     .attr('class', (d) => `bracket slot-${d.slot}`)
-    .attr('d', (d) => `M${d.x + 4},${d.y1}h-4V${d.y2}h4`);
-
-  const { first, end } = visibleRows(state.offset, height - top, layout.rowHeight, layout.rows.length, 3);
-  const rows = layout.rows.slice(first, end);
-  const rowsGroup = s.select<SVGGElement>('g.rows').attr('transform', `translate(0,${bodyShift})`);
-  // Joined by position, not by message: scrolling re-fills the same few dozen nodes instead of replacing them.
-  const joined = rowsGroup.selectAll<SVGGElement, LadderRow>('g.msg')
-    .data(rows)
-    .join((enter) => {
-      const g = enter.append('g').attr('role', 'option');
-      g.append('rect').attr('class', 'hit');
-      g.append('text').attr('class', 'time');
-      g.append('path').attr('class', 'shaft');
-      g.append('path').attr('class', 'head');
-      g.append('text').attr('class', 'label');
-      g.append('text').attr('class', 'badge');
-      g.append('text').attr('class', 'fold');
-      g.append('text').attr('class', 'via');
-      return g;
+    .attr('d', (d) => `M${d.x + 4},${d.y1 - 3}H${d.x}V${d.y2 + 3}H${d.x + 4}`)
+    .select('title').text((d) => {
+      const b = ladder.brackets[d.span]!;
+      return `${b.method} transaction ${b.transaction}, hop ${b.depth}`;
     });
-  drawRows(joined, layout, state);
+
+  const { first, end } = rowsInView(g.rows, from, to);
+  const drawn: DrawnRow[] = [];
+  for (let i = first; i < end; i++) drawn.push({ placed: g.rows[i]!, row: ladder.rows[i]!, label: laid.labels[i]!, notes: laid.notes[i]! });
+  // Joined by position, not by message: scrolling re-fills the same few dozen nodes instead of replacing them.
+  const joined = s.select<SVGGElement>('g.rows').selectAll<SVGGElement, DrawnRow>('g.msg')
+    .data(drawn)
+    .join((enter) => {
+      const row = enter.append('g').attr('role', 'option');
+      row.append('rect').attr('class', 'hit');
+      row.append('text').attr('class', 'time');
+      row.append('path').attr('class', 'shaft');
+      row.append('path').attr('class', 'head');
+      row.append('text').attr('class', 'label');
+      row.append('text').attr('class', 'via');
+      row.append('text').attr('class', 'note');
+      return row;
+    });
+  drawRows(joined, ladder, laid, state, width);
 
   const header = s.select<SVGGElement>('g.lane-header');
-  header.select('rect.header-bg').attr('width', layout.width).attr('height', top);
-  header.selectAll<SVGGElement, LadderLayout['lanes'][number]>('g.lane')
-    .data(layout.lanes, (d) => d.key)
+  header.select('rect.header-bg').attr('width', width).attr('height', top);
+  header.select('text.time-title').attr('x', g.timeX).attr('y', g.headerTop + laid.lineHeight * 0.75);
+  header.selectAll<SVGGElement, LaidOutLadder['geometry']['lanes'][number]>('g.lane')
+    .data(g.lanes, (d) => String(d.lane))
     .join((enter) => {
-      const g = enter.append('g').attr('class', 'lane');
-      g.append('title');
-      g.append('text').attr('class', 'lane-label').attr('y', 22);
-      g.append('text').attr('class', 'lane-sub').attr('y', 38);
-      return g;
+      const lane = enter.append('g').attr('class', 'lane');
+      lane.append('title');
+      lane.append('text').attr('class', 'lane-label');
+      return lane;
     })
-    .attr('transform', (d) => `translate(${d.x},0)`)
-    .call((g) => {
-      const spacing = layout.lanes.length > 1 ? layout.lanes[1]!.x - layout.lanes[0]!.x : 180;
-      g.select('title').text((d) => [d.label, ...d.endpoints].join('\n'));
-      g.select('text.lane-label').text((d) => fitText(d.label, spacing - 10));
-      g.select('text.lane-sub').text((d) => fitText(d.role ? `${d.role} · ${d.endpoints.length} addr` : d.endpoints.join(' '), spacing - 10));
+    .call((lane) => {
+      lane.select('title').text((d) => {
+        const model = ladder.lanes[d.lane];
+        return model === undefined ? '' : [model.name, ...model.endpoints, model.endpointCount > model.endpoints.length ? '…' : ''].filter(Boolean).join('\n');
+      });
+      lane.select<SVGTextElement>('text.lane-label').attr('text-anchor', 'middle')
+        .selectAll<SVGTSpanElement, string>('tspan')
+        .data((d) => d.header.lines.map((text, i) => ({ text, x: d.x, y: d.header.y + (i + 1) * laid.lineHeight - laid.lineHeight * 0.28, first: i === 0 })))
+        .join('tspan')
+        .attr('class', (l) => (l.first ? 'lane-name' : 'lane-sub'))
+        .attr('x', (l) => l.x).attr('y', (l) => l.y).text((l) => l.text);
     });
 }
 
-function drawRows(g: Selection<SVGGElement, LadderRow, SVGGElement, unknown>, layout: LadderLayout, state: DrawState): void {
-  const rowH = layout.rowHeight;
+function drawRows(g: Selection<SVGGElement, DrawnRow, SVGGElement, unknown>, ladder: LadderModel, laid: LaidOutLadder, state: DrawState, width: number): void {
+  const gap = (laid.geometry.rows[1]?.top ?? 0) - (laid.geometry.rows[0]?.bottom ?? 0);
+  const pad = Math.max(0, gap / 2);
+  const digits = state.timeDigits;
   g.attr('class', (d) => rowClass(d, state))
-    .attr('id', (d) => `ladder-msg-${d.message.index}`)
-    .attr('data-index', (d) => d.message.index)
-    .attr('aria-selected', (d) => String(d.message.index === state.selected))
-    .attr('aria-label', (d) => `${d.label}${d.badge ? ', ' + d.badge : ''}, ${d.message.src} to ${d.message.dst}, frame ${d.message.frame}`);
-  g.select('rect.hit').attr('x', 0).attr('y', (d) => d.row * rowH).attr('width', layout.width).attr('height', rowH);
-  g.select('text.time').attr('x', 8).attr('y', (d) => d.y + 4).text((d) => {
-    const prev = d.row > 0 ? layout.rows[d.row - 1]!.message.offsetMs : undefined;
-    return formatLadderTime(state.timeMode, d.message.offsetMs, prev, state.start);
+    .attr('id', (d) => `ladder-msg-${d.row.index}`)
+    .attr('data-index', (d) => d.row.index)
+    .attr('data-row', (d) => d.row.row)
+    .attr('aria-selected', (d) => String(d.row.row === state.selected))
+    .attr('aria-label', (d) => `${d.label}, ${d.row.srcEndpoint} to ${d.row.dstEndpoint}, frame ${d.row.frame}`);
+  g.select('rect.hit').attr('x', 0).attr('y', (d) => d.placed.top - pad).attr('width', width).attr('height', (d) => d.placed.bottom - d.placed.top + 2 * pad);
+  g.select('text.time').attr('x', laid.geometry.timeX).attr('y', (d) => d.placed.y + laid.fontPx * 0.35).text((d) => {
+    const previous = d.row.row > 0 ? ladder.rows[d.row.row - 1]!.timestamp : undefined;
+    return rowTime(state.timeMode, d.row.timestamp, ladder.start, previous, digits);
   });
-  g.select('path.shaft').attr('d', (d) => d.path);
-  g.select('path.head').attr('d', (d) => {
-    if (d.x1 === d.x2) return `M${d.x1},${d.y + 6}l8,-4v8z`;
-    const dir = d.x2 > d.x1 ? 1 : -1;
-    return `M${d.x2},${d.y}l${-9 * dir},-4.5v9z`;
-  });
-  const span = (d: LadderRow): number => (d.x1 === d.x2 ? 160 : Math.abs(d.x2 - d.x1) - 16);
-  g.select('text.label').attr('x', (d) => d.labelX).attr('y', (d) => d.y - 5).attr('text-anchor', (d) => d.labelAnchor)
-    .text((d) => fitText(d.label, span(d)));
-  g.select('text.badge').attr('x', (d) => d.labelX).attr('y', (d) => d.y + 12).attr('text-anchor', (d) => d.labelAnchor)
-    .text((d) => (d.badge ? fitText(d.badge, span(d)) : ''));
-  g.select('text.fold').attr('x', (d) => Math.max(d.x1, d.x2) - 4).attr('y', (d) => d.y - 5).attr('text-anchor', 'end')
-    .text((d) => (d.folded > 0 ? `×${d.folded + 1}` : ''));
-  g.select('text.via').attr('x', (d) => d.x1 + (d.x2 >= d.x1 ? 6 : -6)).attr('y', (d) => d.y + 12)
-    .attr('text-anchor', (d) => (d.x2 >= d.x1 ? 'start' : 'end'))
-    .text((d) => (state.showViaDepth ? `Via ${d.message.viaDepth}` : ''));
+  g.select('path.shaft').attr('d', (d) => d.placed.path);
+  g.select('path.head').attr('d', (d) => arrowHead(d.placed, laid.fontPx * 0.75));
+  lines(g.select<SVGTextElement>('text.label').datum((d): PlacedText | undefined => d.placed.label), laid.lineHeight);
+  g.select('text.via').attr('x', (d) => d.placed.x1 + (d.placed.direction === 'left' ? -6 : 6)).attr('y', (d) => d.placed.y + laid.fontPx * 1.1)
+    .attr('text-anchor', (d) => (d.placed.direction === 'left' ? 'end' : 'start'))
+    .text((d) => (state.viaDepth === null || d.placed.notes !== undefined ? '' : `Via ${state.viaDepth[d.row.row] ?? 0}`));
+  lines(g.select<SVGTextElement>('text.note').datum((d) => d.placed.notes), laid.lineHeight);
 }

@@ -3,7 +3,7 @@
  * scroll mapped past the browser's element-height limit, sortable columns, a filter box, noise presets,
  * and keyboard first like sngrep: ↑/↓/PgUp/PgDn/Home/End move, Space marks, Enter opens, / filters.
  */
-import type { CallRow, SortKey } from '../../shared/apiTypes.ts';
+import type { CallRow, FilterProblem, SortKey } from '../../shared/apiTypes.ts';
 import type { RendererApi } from '../api/rendererApi.ts';
 import { clear, el } from '../dom.ts';
 import { CALL_COLUMNS, GRID_TEMPLATE, statusClass } from './callColumns.ts';
@@ -23,7 +23,8 @@ export class CallListView {
   private sort: SortKey = 'start';
   private descending = false;
   private filter = '';
-  private hideNoise = false;
+  /** The CLI's --hide presets ('noise': OPTIONS keep-alives and registrations). */
+  private hide = '';
   private dataVersion = '';
   private cursor = 0;
   private readonly marked = new Set<number>();
@@ -33,6 +34,7 @@ export class CallListView {
   private readonly grid: HTMLDivElement;
   private readonly filterInput: HTMLInputElement;
   private readonly filterStatus: HTMLElement;
+  private readonly filterProblem: HTMLElement;
   private readonly headerCells = new Map<SortKey, HTMLElement>();
   private readonly pool: HTMLDivElement[] = [];
   private frame = 0;
@@ -40,16 +42,20 @@ export class CallListView {
 
   constructor(private readonly root: HTMLElement, api: RendererApi, private readonly events: CallListEvents) {
     this.pages = new RowPages(api, () => this.render(), (m) => events.error(m));
-    this.filterInput = el('input', { type: 'search', id: 'call-filter', placeholder: 'Filter: alice  method:INVITE  status:4xx  -method:OPTIONS  issues:>0', 'aria-label': 'Filter calls', spellcheck: false, autocomplete: 'off' });
+    this.filterInput = el('input', {
+      type: 'search', id: 'call-filter', placeholder: 'Filter (as --filter): status >= 400 and from contains alice',
+      'aria-label': 'Filter calls (the CLI\'s filter language)', 'aria-describedby': 'filter-problem', spellcheck: false, autocomplete: 'off',
+    });
     this.filterStatus = el('span', { class: 'filter-status', role: 'status', 'aria-live': 'polite' });
+    this.filterProblem = el('div', { class: 'filter-problem', id: 'filter-problem', role: 'alert', hidden: true });
     const noise = el('input', { type: 'checkbox', id: 'hide-noise' });
     noise.addEventListener('change', () => {
-      this.hideNoise = noise.checked;
+      this.hide = noise.checked ? 'noise' : '';
       this.requery();
     });
     const presets = el('div', { class: 'presets', role: 'group', 'aria-label': 'Filter presets' },
-      el('label', { for: 'hide-noise' }, noise, ' Hide OPTIONS/REGISTER'),
-      ...[['Calls only', 'kind:call'], ['Failed', 'status:>=400'], ['With issues', 'issues:>0'], ['All', '']].map(([label, text]) => {
+      el('label', { for: 'hide-noise', title: 'the CLI\'s --hide noise: OPTIONS keep-alives and registrations' }, noise, ' Hide OPTIONS/REGISTER'),
+      ...[['Calls only', 'kind == call'], ['Failed', 'status >= 400'], ['With issues', 'issues > 0'], ['All', '']].map(([label, text]) => {
         const b = el('button', { type: 'button', class: 'preset' }, label!);
         b.addEventListener('click', () => this.setFilter(text!));
         return b;
@@ -81,7 +87,7 @@ export class CallListView {
     this.grid = el('div', { class: 'call-grid', role: 'grid', tabindex: 0, 'aria-label': 'Calls', 'aria-rowcount': 1, 'aria-colcount': CALL_COLUMNS.length, 'aria-multiselectable': true },
       header, this.scroller);
     clear(root);
-    root.append(el('div', { class: 'call-toolbar' }, this.filterInput, presets, this.filterStatus), this.grid);
+    root.append(el('div', { class: 'call-toolbar' }, this.filterInput, presets, this.filterStatus), this.filterProblem, this.grid);
     this.scroller.addEventListener('scroll', () => this.schedule(), { passive: true });
     this.grid.addEventListener('keydown', (e) => this.onKey(e));
     new ResizeObserver(() => this.schedule()).observe(this.scroller);
@@ -110,7 +116,7 @@ export class CallListView {
   }
 
   private requery(): void {
-    this.pages.setQuery({ sort: this.sort, descending: this.descending, filter: this.filter, hideNoise: this.hideNoise }, this.dataVersion);
+    this.pages.setQuery({ sort: this.sort, descending: this.descending, filter: this.filter, hide: this.hide }, this.dataVersion);
     this.schedule();
   }
 
@@ -164,10 +170,30 @@ export class CallListView {
       this.fillRow(node, position, this.pages.row(position));
     }
     const error = this.pages.filterError;
-    this.filterStatus.textContent = error ?? (total === this.pages.unfiltered ? `${total} rows` : `${total} of ${this.pages.unfiltered} rows`);
+    this.filterStatus.textContent = error !== null ? 'filter not applied' : total === this.pages.unfiltered ? `${total} rows` : `${total} of ${this.pages.unfiltered} rows`;
     this.filterStatus.classList.toggle('error', error !== null);
+    this.showProblem(error);
     if (this.cursor >= total && total > 0) this.cursor = total - 1;
     this.grid.setAttribute('aria-activedescendant', `call-row-${this.cursor}`);
+  }
+
+  /** The filter's error under the box: the message, and the expression with the offending columns marked (as the CLI's caret line). */
+  private showProblem(problem: FilterProblem | null): void {
+    const key = problem === null ? '' : JSON.stringify([problem, this.filter]);
+    if (this.filterProblem.dataset.key === key) return;
+    this.filterProblem.dataset.key = key;
+    clear(this.filterProblem);
+    this.filterProblem.hidden = problem === null;
+    if (problem === null) return;
+    const text = this.filter;
+    const at = Math.min(problem.at, text.length);
+    const end = Math.min(text.length, at + problem.length);
+    const where = problem.length > 0 ? `column ${at + 1}: ` : '';
+    this.filterProblem.append(
+      el('span', { class: 'filter-message' }, `${where}${problem.message}`),
+      el('code', { class: 'filter-expression', 'aria-label': `the expression, with columns ${at + 1} to ${Math.max(at + 1, end)} marked` },
+        text.slice(0, at), el('mark', {}, text.slice(at, end) || ' '), text.slice(end)),
+    );
   }
 
   private makeRow(): HTMLDivElement {

@@ -3,7 +3,7 @@
  * same (sort, filter, noise preset, row generation); a new query starts over. At most a few hundred
  * rows live in the renderer whatever the list's length.
  */
-import type { CallListQuery, CallRow } from '../../shared/apiTypes.ts';
+import type { CallListQuery, CallRow, FilterProblem } from '../../shared/apiTypes.ts';
 import type { RendererApi } from '../api/rendererApi.ts';
 
 export const PAGE_ROWS = 200;
@@ -20,7 +20,7 @@ export class RowPages {
   private readonly pending = new Set<number>();
   total = 0;
   unfiltered = 0;
-  filterError: string | null = null;
+  filterError: FilterProblem | null = null;
   private stamp = 0;
 
   constructor(private readonly api: RendererApi, private readonly onUpdate: () => void, private readonly onError: (message: string) => void) {}
