@@ -1,7 +1,8 @@
 /**
  * "Nothing silently lost": every frame read ends in exactly one category, and the categories add up to
  * the frames read. A frame's category is final when it is decoded, except that a stream frame becomes
- * SIP when the end of the capture completes a message in it.
+ * SIP when the end of the capture completes a message in it. Memory stays bounded for endless live
+ * captures: only the most recent stream frames are remembered for that promotion.
  */
 export interface Accounting {
   readonly framesRead: number;
@@ -24,55 +25,54 @@ export type FrameCategory =
   | { readonly kind: 'other'; readonly protocol: string }
   | { readonly kind: 'malformed'; readonly code: string };
 
-const UNSET = 0, SIP = 1, STREAM = 2, FRAGMENT = 3, OTHER = 4, MALFORMED = 5, TRUNCATED = 6;
+/** Stream frames remembered for promotion at the end of the capture (oldest forgotten first). */
+const STREAM_FRAMES_KEPT = 1 << 20;
 
 export class FrameAccounting {
-  private categories = new Uint8Array(1024);
   private framesRead = 0;
-  private readonly counts = [0, 0, 0, 0, 0, 0, 0];
+  private sip = 0;
+  private fragment = 0;
+  private stream = 0;
+  private truncated = 0;
   private readonly other = new Map<string, number>();
   private readonly malformed = new Map<string, number>();
+  /** Stream frames not (yet) promoted, in insertion order. */
+  private readonly streamFrames = new Set<number>();
 
   /** Records the category of frame `number` (1-based). Each frame once. */
   count(number: number, category: FrameCategory): void {
-    if (number >= this.categories.length) {
-      const grown = new Uint8Array(Math.max(number + 1, this.categories.length * 2));
-      grown.set(this.categories);
-      this.categories = grown;
-    }
-    let code: number;
+    this.framesRead++;
     switch (category.kind) {
-      case 'sip': code = SIP; break;
-      case 'stream': code = STREAM; break;
-      case 'fragment': code = FRAGMENT; break;
-      case 'truncated': code = TRUNCATED; break;
-      case 'other': code = OTHER; bump(this.other, category.protocol); break;
-      case 'malformed': code = MALFORMED; bump(this.malformed, category.code); break;
+      case 'sip': this.sip++; break;
+      case 'fragment': this.fragment++; break;
+      case 'truncated': this.truncated++; break;
+      case 'stream':
+        this.stream++;
+        this.streamFrames.add(number);
+        if (this.streamFrames.size > STREAM_FRAMES_KEPT) this.streamFrames.delete(this.streamFrames.values().next().value!);
+        break;
+      case 'other': bump(this.other, category.protocol); break;
+      case 'malformed': bump(this.malformed, category.code); break;
     }
-    if (this.categories[number] === UNSET) this.framesRead++;
-    else this.counts[this.categories[number]!]!--;
-    this.categories[number] = code;
-    this.counts[code]!++;
   }
 
   /** A message completed at the end of the capture in a frame counted as a stream segment. */
   promoteToSip(number: number): void {
-    if (this.categories[number] === STREAM) {
-      this.counts[STREAM]!--;
-      this.counts[SIP]!++;
-      this.categories[number] = SIP;
+    if (this.streamFrames.delete(number)) {
+      this.stream--;
+      this.sip++;
     }
   }
 
   snapshot(): Accounting {
     return {
       framesRead: this.framesRead,
-      sip: this.counts[SIP]!,
-      fragment: this.counts[FRAGMENT]!,
-      stream: this.counts[STREAM]!,
+      sip: this.sip,
+      fragment: this.fragment,
+      stream: this.stream,
       other: sorted(this.other),
       malformed: sorted(this.malformed),
-      truncated: this.counts[TRUNCATED]!,
+      truncated: this.truncated,
     };
   }
 }
