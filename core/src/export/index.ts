@@ -8,6 +8,7 @@ export { toMermaid, MERMAID_MAX_TEXT_SIZE, type MermaidOptions } from './mermaid
 export { toSvg, svgLadder, type SvgOptions, type SvgLadder } from './svg/toSvg.ts';
 export { toHtml, type HtmlOptions } from './html/toHtml.ts';
 export { selectLadder, type ExportSource, type LadderSelection } from './exportSource.ts';
+export { rowsInView, rowAtOrAbove, type RowExtent } from './ladder/rowsInView.ts';
 export { layoutLadder, type LadderGeometry, type LadderLayoutInput, type LadderLayoutOptions, type PlacedRow, type PlacedLane, type PlacedText, type PlacedBracket } from './ladder/layoutLadder.ts';
 export { hopNoteLines } from './ladder/hopNoteLines.ts';
 export { rowLabel, laneHeader } from './ladder/rowText.ts';

@@ -14,6 +14,7 @@ import { compareTimestamps, type Timestamp } from '../shared/time.ts';
 import { classifyDatagram } from './classifyDatagram.ts';
 import { FrameAccounting, type Accounting } from './frameAccounting.ts';
 import { IssueLog } from './issueLog.ts';
+import { RawSlabs } from './rawSlabs.ts';
 import { TextInput } from './textInput.ts';
 
 export interface CaptureSummary {
@@ -69,21 +70,21 @@ export class SipPipeline {
   private precision = 6;
   private ended = false;
   private lastDamaged: TransportUnit | undefined;
-  private rawKept = 0;
-  private rawDropped = 0;
+  private readonly rawSlabs: RawSlabs | undefined;
 
-  constructor(private readonly options: SipPipelineOptions = {}) {
+  constructor(options: SipPipelineOptions = {}) {
     this.sip = new SipUnitDecoder((streamId) => this.isProbing(streamId));
+    this.rawSlabs = options.keepRawMessages ? new RawSlabs(options.rawBudgetBytes) : undefined;
   }
 
   /** Bytes of message text kept on records so far (keepRawMessages). */
   get rawBytesKept(): number {
-    return this.rawKept;
+    return this.rawSlabs?.bytesKept ?? 0;
   }
 
   /** Records that got no `raw` because rawBudgetBytes was reached. */
   get rawMessagesDropped(): number {
-    return this.rawDropped;
+    return this.rawSlabs?.messagesDropped ?? 0;
   }
 
   push(chunk: Uint8Array): PipelineBatch {
@@ -208,22 +209,12 @@ export class SipPipeline {
     }
     this.issueLog.addAll(m.issues, frame);
     const frames = m.frames.includes(frame) || m.frames.length === 0 ? m.frames : [...m.frames, frame].sort((a, b) => a - b);
-    const record: MessageRecord = {
-      index: this.messageCount++, frame, frames, timestamp, src: m.src, dst: m.dst, transport: m.transport,
-      encapsulation: m.encapsulation, facts, issues: m.issues,
-    };
-    return this.options.keepRawMessages ? this.withRaw(record, m.message.bytes) : record;
-  }
-
-  private withRaw(record: MessageRecord, bytes: Uint8Array): MessageRecord {
-    const budget = this.options.rawBudgetBytes ?? Infinity;
-    if (this.rawDropped > 0 || this.rawKept + bytes.length > budget) {
-      this.rawDropped++;
-      return record;
-    }
-    this.rawKept += bytes.length;
-    // A copy: the parsed bytes are a view into a capture chunk that must not stay pinned.
-    return { ...record, raw: bytes.slice() };
+    const index = this.messageCount++;
+    // A copy (in a slab): the parsed bytes are a view into a capture chunk that must not stay pinned.
+    const raw = this.rawSlabs?.keep(m.message.bytes);
+    return raw === undefined
+      ? { index, frame, frames, timestamp, src: m.src, dst: m.dst, transport: m.transport, encapsulation: m.encapsulation, facts, issues: m.issues }
+      : { index, frame, frames, timestamp, src: m.src, dst: m.dst, transport: m.transport, encapsulation: m.encapsulation, facts, issues: m.issues, raw };
   }
 
   private isProbing(streamId: string): boolean {
