@@ -10,22 +10,28 @@ import type { Timestamp } from '../shared/time.ts';
 import type { NameAddrFacts, SdpFacts, SipFacts } from '../sip/sipFacts.ts';
 import { followOfferAnswerFacts } from './offerAnswer.ts';
 
+/** KeptRecord.flags */
+export const KEPT_FIRST_HOP = 1;
+export const KEPT_RESPONSE = 2;
+export const KEPT_TO_TAGGED = 4;
+export const KEPT_SDP = 8;
+
 /** What a streamed summary keeps of one record until its group settles (first-hop messages, first INVITE copies). */
 export interface KeptRecord {
   readonly index: number;
   readonly transaction: number;
   /** The dialog matched while streaming, -1 if none (the transaction's may apply). */
   readonly dialog: number;
-  /** On the first hop captured: only such messages make up a dialog's exchange (analysisIndex.ts). */
-  readonly firstHop: boolean;
-  readonly kind: 'request' | 'response';
+  /**
+   * KEPT_FIRST_HOP: on the first hop captured (only such messages make up a dialog's exchange, analysisIndex.ts);
+   * KEPT_RESPONSE; KEPT_TO_TAGGED: has a To tag; KEPT_SDP: carries SDP.
+   */
+  readonly flags: number;
   readonly method: string | undefined;
   readonly statusCode: number | undefined;
   readonly cseqNumber: number | undefined;
   readonly cseqMethod: string | undefined;
   readonly fromTag: string | undefined;
-  readonly toTagged: boolean;
-  readonly hasSdp: boolean;
   /** Kept for 2xx responses (missing-ACK check). */
   readonly timestamp: Timestamp | undefined;
 }
@@ -69,14 +75,14 @@ const SOME_SDP: SdpFacts = Object.freeze({ media: NONE });
 
 function factsOf(kept: KeptRecord): SipFacts {
   const facts: { -readonly [K in keyof SipFacts]: SipFacts[K] } = {
-    kind: kept.kind, vias: NONE, contacts: NONE, recordRoutes: NONE, routes: NONE, reasons: NONE, bodyLength: 0,
+    kind: (kept.flags & KEPT_RESPONSE) !== 0 ? 'response' : 'request', vias: NONE, contacts: NONE, recordRoutes: NONE, routes: NONE, reasons: NONE, bodyLength: 0,
   };
   if (kept.method !== undefined) facts.method = kept.method;
   if (kept.statusCode !== undefined) facts.statusCode = kept.statusCode;
   if (kept.cseqNumber !== undefined) facts.cseqNumber = kept.cseqNumber;
   if (kept.cseqMethod !== undefined) facts.cseqMethod = kept.cseqMethod;
   if (kept.fromTag !== undefined) facts.from = { uri: '', tag: kept.fromTag, uriParameters: NO_PARAMETERS, parameters: NO_PARAMETERS, raw: '' } satisfies NameAddrFacts;
-  if (kept.hasSdp) facts.sdp = SOME_SDP;
+  if ((kept.flags & KEPT_SDP) !== 0) facts.sdp = SOME_SDP;
   return facts;
 }
 
@@ -109,7 +115,7 @@ function countAnswersWithoutOffer(settled: SettledGroup, kept: readonly KeptReco
   const perDialog = new Map<number, number[]>();
   for (const k of kept) {
     byIndex.set(k.index, k);
-    if (!k.firstHop) continue;
+    if ((k.flags & KEPT_FIRST_HOP) === 0) continue;
     const dialog = k.dialog >= 0 ? k.dialog : txById.get(k.transaction)?.tx.dialog ?? -1;
     if (dialog < 0) continue;
     const list = perDialog.get(dialog);
@@ -133,7 +139,8 @@ function countAnswersWithoutOffer(settled: SettledGroup, kept: readonly KeptReco
 
 function isAttempt(tx: Transaction, byIndex: ReadonlyMap<number, KeptRecord>): boolean {
   if (tx.parent >= 0 || tx.method !== 'INVITE' || tx.requestIndex < 0) return false;
-  return byIndex.get(tx.requestIndex)?.toTagged === false;
+  const request = byIndex.get(tx.requestIndex);
+  return request !== undefined && (request.flags & KEPT_TO_TAGGED) === 0;
 }
 
 function mergeOutcome(settled: SettledGroup, byIndex: ReadonlyMap<number, KeptRecord>, ledger: OutcomeLedger): void {

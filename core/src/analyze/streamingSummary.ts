@@ -11,7 +11,10 @@ import { diffMs, ZERO_TIME, type Timestamp } from '../shared/time.ts';
 import { CALL_OUTCOMES, type CallOutcome, type Summary } from './analysis.ts';
 import { classifyOutcome } from './callOutcome.ts';
 import type { AnalyzeIssueCode } from './issues.ts';
-import { analyzeSettledGroup, newLedger, type KeptRecord, type OutcomeLedger, type SettledCounts } from './settledGroup.ts';
+import { LedgerTable } from './ledgerTable.ts';
+import {
+  analyzeSettledGroup, KEPT_FIRST_HOP, KEPT_RESPONSE, KEPT_SDP, KEPT_TO_TAGGED, type KeptRecord, type SettledCounts,
+} from './settledGroup.ts';
 
 /** anomalies.ts: statuses reported on the first hop, and how long a capture must go on for the INVITE checks. */
 const STATUS_ISSUES: Readonly<Record<number, AnalyzeIssueCode>> = {
@@ -22,10 +25,23 @@ const STATUS_ISSUES: Readonly<Record<number, AnalyzeIssueCode>> = {
 const TIMER_64T1_MS = 32_000;
 const CONTENT_LENGTH = /content.?length/i;
 
+/**
+ * Whether a first-hop message can change what is counted, so must be kept until its group settles: the
+ * offer/answer walk (offerAnswer.ts) passes over requests without SDP, and over responses below 300 without
+ * SDP or at most 100, untouched; 2xx to INVITE give the missing-ACK check its time. (Every first INVITE copy
+ * is kept too: attempts and dialogs' initial requests are read from them.)
+ */
+function matters(kind: 'request' | 'response', sdp: boolean, status: number, txMethod: string): boolean {
+  if (kind === 'request') return sdp;
+  if (status >= 300) return true;
+  if (status >= 200 && txMethod === 'INVITE') return true;
+  return sdp && status > 100;
+}
+
 export class StreamingSummary implements CorrelationSink {
   private readonly issues = new Map<string, number>();
   private readonly kept = new Map<number, KeptRecord[]>();
-  private readonly ledgers = new Map<number, OutcomeLedger>();
+  private readonly ledgers = new LedgerTable();
   private readonly counts: SettledCounts = { storms: 0, answersWithoutOffer: 0, unansweredSince: [], okWithoutAckAt: [] };
   private retransmissions = 0;
   private lastIndex = -1;
@@ -57,14 +73,15 @@ export class StreamingSummary implements CorrelationSink {
       if (code !== undefined) this.count(code);
     }
     if (e.retransmissionOf >= 0 || e.duplicateOf >= 0) return;
-    // First-hop messages make up dialogs; a first INVITE copy on any hop may be a dialog's initial request.
-    if (!firstHop && !(firstRequestCopy && facts.method === 'INVITE')) return;
     const status = facts.statusCode;
+    if (!(firstRequestCopy && facts.method === 'INVITE') && !(firstHop && matters(facts.kind, facts.sdp !== undefined, status ?? 0, tx.method))) return;
+    const flags = (firstHop ? KEPT_FIRST_HOP : 0) | (facts.kind === 'response' ? KEPT_RESPONSE : 0)
+      | (facts.to?.tag !== undefined ? KEPT_TO_TAGGED : 0) | (facts.sdp !== undefined ? KEPT_SDP : 0);
     const kept: KeptRecord = {
-      index: record.index, transaction: tx.id, dialog: e.dialog, firstHop, kind: facts.kind,
+      index: record.index, transaction: tx.id, dialog: e.dialog, flags,
       method: facts.method === undefined ? undefined : internToken(facts.method), statusCode: status,
       cseqNumber: facts.cseqNumber, cseqMethod: facts.cseqMethod === undefined ? undefined : internToken(facts.cseqMethod),
-      fromTag: detachOptional(facts.from?.tag), toTagged: facts.to?.tag !== undefined, hasSdp: facts.sdp !== undefined,
+      fromTag: detachOptional(facts.from?.tag),
       timestamp: facts.kind === 'response' && status !== undefined && status >= 200 && status < 300 ? record.timestamp : undefined,
     };
     const list = this.kept.get(e.group);
@@ -76,9 +93,9 @@ export class StreamingSummary implements CorrelationSink {
     const id = settled.group.id;
     const kept = this.kept.get(id) ?? [];
     this.kept.delete(id);
-    let ledger = this.ledgers.get(id);
-    if (ledger === undefined) this.ledgers.set(id, (ledger = newLedger()));
+    const ledger = this.ledgers.get(id);
     analyzeSettledGroup(settled, kept, ledger, this.counts);
+    this.ledgers.set(id, ledger);
   }
 
   /** The summary, once the correlator's `finishStream` has settled every group. */
@@ -90,8 +107,8 @@ export class StreamingSummary implements CorrelationSink {
     this.add('analyze.invite_unanswered', c.unansweredSince.filter((t) => diffMs(t, captureEnd) >= TIMER_64T1_MS).length);
     this.add('analyze.missing_ack', c.okWithoutAckAt.filter((t) => diffMs(t, captureEnd) >= TIMER_64T1_MS).length);
     const outcomes = Object.fromEntries(CALL_OUTCOMES.map((o) => [o, 0])) as Record<CallOutcome, number>;
-    const { callOfGroup, calls } = end.calls;
-    const counted = new Uint8Array(calls.length);
+    const { callOfGroup, calls } = end;
+    const counted = new Uint8Array(calls);
     // Groups are in order of their first message, so the first group met of a call is its first leg.
     for (const g of end.groups) {
       const call = callOfGroup[g.id]!;
@@ -103,14 +120,14 @@ export class StreamingSummary implements CorrelationSink {
     for (const u of end.usages) usages[u.kind] = (usages[u.kind] ?? 0) + 1;
     return {
       messages: end.records, retransmissions: this.retransmissions, transactions: end.transactions,
-      logicalTransactions: end.logicalTransactions, dialogs: end.dialogs, calls: calls.length, nodes: end.nodes,
+      logicalTransactions: end.logicalTransactions, dialogs: end.dialogs, calls, nodes: end.nodes,
       outcomes, usages, issues: Object.fromEntries(this.issues),
     };
   }
 
   /** callAnalysis.ts's outcome for a call whose first leg is this group. */
   private outcomeOf(group: number, captureEnd: Timestamp): CallOutcome {
-    const l = this.ledgers.get(group) ?? newLedger();
+    const l = this.ledgers.get(group);
     if (l.firstAttempt < 0) return l.confirmed ? 'answered' : 'inProgress';
     const answered = l.answer >= 0;
     return classifyOutcome({

@@ -58,6 +58,7 @@ export interface CallIdGroup {
 
 const CALL_METHODS = new Set(['INVITE', 'ACK', 'BYE', 'CANCEL', 'PRACK', 'UPDATE']);
 const NONE: readonly never[] = Object.freeze([]);
+const MAX_METHOD_LISTS = 4096;
 /** Shared by every group that names no other Call-ID (most): a list is made on the first reference. */
 const NO_REFERENCES = Object.freeze([]) as unknown as CallIdGroup['references'];
 const NO_HEADERS: Record<string, string> = Object.freeze({}) as Record<string, string>;
@@ -71,6 +72,7 @@ export class CallIdGroups {
   private seq = 0;
   /** Groups that have seen their first INVITE (call legs started), for progress reports. */
   startedLegs = 0;
+  private readonly methodLists = new Map<string, string[]>();
   /** A copy made for a Call-ID whose group is about to be created by the record being correlated. */
   private nextCallId = '';
 
@@ -118,7 +120,7 @@ export class CallIdGroups {
     group.lastIndex = record.index;
     group.end = record.timestamp;
     const method = facts.kind === 'request' ? facts.method : facts.cseqMethod;
-    if (method !== undefined && !group.methods.includes(method) && group.methods.length < 16) group.methods = appended(group.methods, internToken(method));
+    if (method !== undefined && !group.methods.includes(method) && group.methods.length < 16) group.methods = this.methodList(appended(group.methods, internToken(method)));
     const rt = tracked.runtime;
     if (rt === undefined || !tracked.distinct) return group.id;
     const firstHop = rt.parent === undefined;
@@ -173,6 +175,15 @@ export class CallIdGroups {
       if (granted !== undefined) attempt.expiresGranted = granted;
       if (facts.contacts.length > 0) group.registration!.contacts = facts.contacts.map((c) => c.uri);
     }
+  }
+
+  /** One shared list per distinct sequence of methods (most groups have one of a handful), never mutated. */
+  private methodList(methods: string[]): string[] {
+    const key = methods.join(' ');
+    const known = this.methodLists.get(key);
+    if (known !== undefined) return known;
+    if (this.methodLists.size < MAX_METHOD_LISTS) this.methodLists.set(key, methods);
+    return methods;
   }
 
   private readHeaders(record: MessageRecord): Record<string, string> {

@@ -7,7 +7,6 @@
 import type { Issue } from '../shared/issue.ts';
 import type { MessageRecord } from '../sip/messageRecord.ts';
 import type { CallIdGroup } from './callIdGroups.ts';
-import type { CallBuild } from './legLinker.ts';
 import type { Dialog, LogicalTransaction, Transaction, Usage } from './model.ts';
 import type { TxRuntime } from './transactionRuntime.ts';
 import type { TrackedRole } from './transactionTracker.ts';
@@ -57,6 +56,8 @@ export interface StreamEnd {
   readonly nodes: number;
   /** Every Call-ID group (slim: see CallIdGroups), by id. */
   readonly groups: readonly CallIdGroup[];
-  readonly calls: CallBuild;
+  /** Calls, numbered as the model numbers them, and the call of each group (-1: another usage). */
+  readonly calls: number;
+  readonly callOfGroup: Int32Array;
   readonly usages: readonly Usage[];
 }

@@ -10,15 +10,14 @@ import { CallIdGroups, usageOf, type HeaderLookup } from './callIdGroups.ts';
 import { ColumnBuffer } from './columnBuffer.ts';
 import type { CorrelationSink, RecordCorrelation, StreamEnd } from './correlationSink.ts';
 import { DialogTracker } from './dialogTracker.ts';
+import { GroupLives } from './groupLives.ts';
 import { HopLinker } from './hopLinker.ts';
-import { buildCalls } from './legLinker.ts';
-import type { CorrelationModel, Dialog, LogicalTransaction, RecordIssue, Usage } from './model.ts';
+import { buildCalls, callsOfGroups } from './legLinker.ts';
+import type { CorrelationModel, Dialog, RecordIssue, Usage } from './model.ts';
 import { NodeBook } from './nodeBook.ts';
 import { observeNodeEvidence } from './nodeEvidence.ts';
 import { canonicalTieOrder } from './tieOrder.ts';
-import type { Tracked } from './transactionTracker.ts';
-import type { TxRuntime } from './transactionRuntime.ts';
-import { DEFAULT_TRACKER_OPTIONS, TransactionTracker, type TrackerOptions } from './transactionTracker.ts';
+import { DEFAULT_TRACKER_OPTIONS, TransactionTracker, type Tracked, type TrackerOptions } from './transactionTracker.ts';
 import { WiresharkRequestLinker } from './wiresharkRequestLinker.ts';
 
 export interface CorrelatorOptions {
@@ -38,13 +37,6 @@ export interface CorrelatorOptions {
   readonly sink?: CorrelationSink;
 }
 
-/** A Call-ID group while anything of it is live (streaming only). */
-interface GroupLife {
-  live: number;
-  transactions: TxRuntime[];
-  dialogs: Dialog[];
-}
-
 export const DEFAULT_CORRELATION_HEADERS: readonly string[] = ['X-Call-ID', 'X-CID', 'X-Orig-Call-ID'];
 
 const KIND_RESPONSE = 1;
@@ -59,8 +51,8 @@ export class Correlator {
   private readonly dialogs: DialogTracker;
   private readonly groups: CallIdGroups;
   private readonly sink: CorrelationSink | undefined;
-  private readonly lives = new Map<number, GroupLife>();
-  private readonly settling: number[] = [];
+  /** Streaming only. */
+  private readonly lives: GroupLives | undefined;
   private readonly newDialogs: Dialog[] = [];
   private readonly entry: RecordCorrelation = {
     record: undefined!, group: -1, transaction: undefined, role: 'none', created: false, distinct: false,
@@ -88,14 +80,17 @@ export class Correlator {
     const groups = new CallIdGroups(options.headerValue, options.correlationHeaders ?? DEFAULT_CORRELATION_HEADERS, !retain);
     this.groups = groups;
     const callIdOf = (callId: string): string => groups.callIdOf(callId);
+    const nodes = this.nodes;
+    const hostOf = (host: string): string | undefined => nodes.ipOf(host);
     const trackerOptions = { ...DEFAULT_TRACKER_OPTIONS, ...options.tracker };
-    this.tracker = new TransactionTracker(trackerOptions, this.report, retain ? { retain, callIdOf } : {
-      retain, callIdOf, retired: (rt) => this.retired(rt.tx.callId),
+    this.tracker = new TransactionTracker(trackerOptions, this.report, retain ? { retain, callIdOf, hostOf } : {
+      retain, callIdOf, hostOf, retired: (rt) => this.lives!.retired(rt.tx.callId),
     });
     this.hopLinker = new HopLinker(this.tracker, this.nodes, this.report, retain);
     this.dialogs = new DialogTracker(this.report, retain ? { retain, callIdOf } : {
-      retain, callIdOf, created: (d) => this.newDialogs.push(d), retired: (d) => this.retired(d.callId),
+      retain, callIdOf, created: (d) => this.newDialogs.push(d), retired: (d) => this.lives!.retired(d.callId),
     });
+    this.lives = sink === undefined ? undefined : new GroupLives(groups, this.hopLinker, sink);
   }
 
   add(record: MessageRecord): void {
@@ -135,43 +130,18 @@ export class Correlator {
     this.finished = true;
     this.tracker.finish(this.lastMs);
     this.dialogs.finish();
-    this.settle();
+    this.lives!.settle();
     const aliases = this.options.aliases ?? {};
     const nodeOfEndpoint = this.nodes.resolve(aliases);
     const groups = this.groups.groups;
-    const calls = buildCalls(groups, [], nodeOfEndpoint, this.options.legLinkWindowMs ?? 10_000);
+    const { callOfGroup, calls } = callsOfGroups(groups, nodeOfEndpoint, this.options.legLinkWindowMs ?? 10_000);
     const usages: Usage[] = [];
-    for (const g of groups) if (calls.callOfGroup[g.id]! < 0) usages.push(usageOf(g, usages.length));
+    for (const g of groups) if (callOfGroup[g.id]! < 0) usages.push(usageOf(g, usages.length));
     this.streamEnd = {
       records: this.records, transactions: this.tracker.count, logicalTransactions: this.hopLinker.count,
-      dialogs: this.dialogs.count, nodes: this.nodes.countNodes(), groups, calls, usages,
+      dialogs: this.dialogs.count, nodes: this.nodes.countNodes(), groups, calls, callOfGroup, usages,
     };
     return this.streamEnd;
-  }
-
-  private retired(callId: string): void {
-    const group = this.groups.idOf(callId);
-    const life = this.lives.get(group);
-    if (life === undefined) return;
-    if (--life.live === 0) this.settling.push(group);
-  }
-
-  /** Hands over each group whose last transaction and dialog have retired (unless this record revived it). */
-  private settle(): void {
-    const sink = this.sink!;
-    for (const group of this.settling) {
-      const life = this.lives.get(group);
-      if (life === undefined || life.live > 0) continue;
-      this.lives.delete(group);
-      const logical: LogicalTransaction[] = [];
-      for (const rt of life.transactions) {
-        const l = this.hopLinker.take(rt.tx.logicalTransaction);
-        if (l !== undefined) logical.push(l);
-      }
-      logical.sort((a, b) => a.id - b.id);
-      sink.settled({ group: this.groups.groups[group]!, transactions: life.transactions, logicalTransactions: logical, dialogs: life.dialogs });
-    }
-    this.settling.length = 0;
   }
 
   private flush(): void {
@@ -209,18 +179,8 @@ export class Correlator {
   }
 
   private stream(record: MessageRecord, tracked: Tracked, dialog: number, group: number): void {
-    if (group >= 0 && (tracked.created || this.newDialogs.length > 0)) {
-      let life = this.lives.get(group);
-      if (life === undefined) this.lives.set(group, (life = { live: 0, transactions: [], dialogs: [] }));
-      if (tracked.created) {
-        life.live++;
-        life.transactions.push(tracked.runtime!);
-      }
-      for (const d of this.newDialogs) {
-        life.live++;
-        life.dialogs.push(d);
-      }
-    }
+    // Whatever a record creates has its Call-ID, so a group (-1 only without one: nothing created then).
+    if (group >= 0) this.lives!.created(group, tracked.created ? tracked.runtime : undefined, this.newDialogs);
     this.newDialogs.length = 0;
     const e = this.entry;
     e.record = record;
@@ -233,7 +193,7 @@ export class Correlator {
     e.duplicateOf = tracked.duplicateOf;
     e.dialog = dialog;
     this.sink!.record(e);
-    this.settle();
+    this.lives!.settle();
   }
 }
 

@@ -8,8 +8,8 @@
 const SHORT = 13;
 
 export function detachString(text: string): string {
-  // Concatenation then slicing flattens into a fresh string; the slice is a view of that copy only.
-  return text.length < SHORT ? text : (' ' + text).slice(1);
+  // Joining two pieces builds one fresh flat string (no view of anything, no extra view object either).
+  return text.length < SHORT ? text : [text.slice(0, 1), text.slice(1)].join('');
 }
 
 export function detachOptional(text: string | undefined): string | undefined {

@@ -16,6 +16,9 @@ import type { Tracked } from './transactionTracker.ts';
 import { detachOptional, detachString, internToken } from './detachString.ts';
 import { appended } from './smallList.ts';
 
+/** Streamed dialogs share one empty issue list (a list is made for the first issue). */
+const NO_ISSUES = Object.freeze([]) as unknown as Issue[];
+
 /** How much the tracker keeps: every dialog for a model (default), or only live ones for a stream. */
 export interface DialogRetention {
   /** false: `dialogs` stays empty; dialogs are announced by `created` and `retired` instead. */
@@ -84,7 +87,7 @@ export class DialogTracker {
     const rt = tracked.runtime!;
     const status = facts.statusCode ?? 0;
     const usage = dialogUsageOf(facts.cseqMethod);
-    const initial = rt.request === undefined || rt.request.copyToTag === undefined;
+    const initial = rt.request === undefined || rt.request.toTagLength === -1;
     let d = found;
     if (d === undefined && usage !== undefined && initial && status > 100 && status < 300) d = this.create(record, rt.tx, usage, nowMs);
     if (d === undefined) {
@@ -172,13 +175,14 @@ export class DialogTracker {
       id: this.created++, callId, usage, state: 'early',
       caller: newSide(callerTag, detachOptional(facts.from?.uri)), callee: newSide(calleeTag, detachOptional(facts.to?.uri)),
       createdIndex: record.index, confirmedIndex: -1, terminatedIndex: -1, termination: undefined, terminatedByCaller: undefined, forked: false,
-      initialTransaction: facts.kind === 'response' ? tx.logicalTransaction : -1, requests: [], issues: [],
+      initialTransaction: facts.kind === 'response' ? tx.logicalTransaction : -1, requests: [], issues: this.retention.retain ? [] : NO_ISSUES,
     };
     if (this.retention.retain) this.dialogs.push(dialog);
     this.retention.created?.(dialog);
-    const origin = originKey(callId, callerTag, facts.cseqNumber ?? 0);
+    // Kept keys are flattened copies: a built key is otherwise a tree of its parts.
+    const origin = detachString(originKey(callId, callerTag, facts.cseqNumber ?? 0));
     const d: DialogRuntime = { dialog, origin, lastMs: nowMs, lastSeq: this.seq, byeIndex: -1, ackSeen: false };
-    this.byTags.set(dialogKey(callId, callerTag, calleeTag), d);
+    this.byTags.set(detachString(dialogKey(callId, callerTag, calleeTag)), d);
     if (facts.kind === 'response') {
       const request = tx.requestIndex;
       if (request >= 0) dialog.requests = [{ index: request, method: internToken(facts.cseqMethod ?? ''), label: 'initial', fromCaller: true }];
@@ -215,13 +219,17 @@ export class DialogTracker {
 
   private issue(dialog: Dialog, record: MessageRecord, code: keyof typeof correlateIssues, value: string): void {
     const issue = makeIssue(correlateIssues, code, { frame: record.frame, value });
-    dialog.issues.push(issue);
+    dialog.issues = appended(dialog.issues, issue);
     this.report(record.index, issue);
   }
 
   private lookup(key: string, nowMs: number): DialogRuntime | undefined {
     const d = this.byTags.get(key);
-    if (d === undefined) return undefined;
+    return d === undefined ? undefined : this.current(key, d, nowMs);
+  }
+
+  /** The dialog filed under `key`, or undefined once it has been idle too long (it is then forgotten). */
+  private current(key: string, d: DialogRuntime, nowMs: number): DialogRuntime | undefined {
     const limit = d.dialog.state === 'terminated' ? TERMINATED_RETIRE_MS : IDLE_RETIRE_MS;
     if (nowMs - d.lastMs <= limit || this.seq - d.lastSeq <= MIN_IDLE_RECORDS) return d;
     this.byTags.delete(key);
@@ -232,7 +240,7 @@ export class DialogTracker {
   private sweep(nowMs: number): void {
     this.sinceSweep = 0;
     this.lastSweepMs = nowMs;
-    for (const key of this.byTags.keys()) this.lookup(key, nowMs);
+    for (const [key, d] of this.byTags) this.current(key, d, nowMs);
     for (const [key, list] of this.byOrigin) {
       const idle = (d: DialogRuntime) => nowMs - d.lastMs > TERMINATED_RETIRE_MS && this.seq - d.lastSeq > MIN_IDLE_RECORDS;
       if (list.every((d) => idle(d) && d.dialog.state !== 'early')) this.byOrigin.delete(key);

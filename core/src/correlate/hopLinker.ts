@@ -27,16 +27,22 @@ export interface HopLink {
   generated: boolean;
 }
 
+/** The first ACK logical transaction of an INVITE's (one in all but forked calls), the others by To tag. */
+interface AckLogical {
+  readonly toTag: string;
+  readonly logical: LogicalTransaction;
+  more: Map<string, LogicalTransaction> | undefined;
+}
+
 export class HopLinker {
-  /** Every logical transaction by id (empty when not retaining: see `take`). */
+  /** Every logical transaction by id (empty when not retaining: each hop's runtime holds its own). */
   readonly logical: LogicalTransaction[] = [];
   readonly last: HopLink = { counterpart: -1, upstream: undefined, generated: false };
-  /** ACK (2xx) logical transaction per INVITE logical transaction and To tag. */
-  private readonly ackLogical = new Map<number, Map<string, number>>();
-  private readonly held = new Map<number, LogicalTransaction>();
+  /** ACK (2xx) logical transactions per INVITE logical transaction (id), by To tag (forks give several). */
+  private readonly ackLogical = new Map<number, AckLogical>();
   private created = 0;
 
-  /** `retain` false: logical transactions are held only until `take` hands them over (streaming). */
+  /** `retain` false: logical transactions are reachable only from their hops' runtimes (streaming). */
   constructor(
     private readonly tracker: TransactionTracker,
     private readonly nodes: NodeBook,
@@ -50,19 +56,11 @@ export class HopLinker {
   }
 
   /**
-   * Streaming: hands over (and forgets) a logical transaction whose hops have all retired; no hop can join
+   * Streaming: forgets what is kept for a logical transaction whose hops have all retired; no hop can join
    * it any more (a join needs a live hop of it), nor an ACK (which needs its live INVITE).
    */
-  take(id: number): LogicalTransaction | undefined {
-    const logical = this.held.get(id);
-    if (logical === undefined) return undefined;
-    this.held.delete(id);
-    this.ackLogical.delete(id);
-    return logical;
-  }
-
-  private logicalById(id: number): LogicalTransaction | undefined {
-    return this.retain ? this.logical[id] : this.held.get(id);
+  forget(logical: LogicalTransaction): void {
+    this.ackLogical.delete(logical.id);
   }
 
   /** Places the record's transaction on its logical path and finds its counterpart (see `last`). */
@@ -101,31 +99,32 @@ export class HopLinker {
       rt.tx.depth = rt.depth;
       rt.tx.parent = parent.tx.id;
       parent.children = appended(parent.children, rt);
-      this.join(rt, parent.tx.logicalTransaction);
+      this.join(rt, parent.logical!);
       const detail = () => `${method} received at ${parent.tx.server} goes on from ${rt.tx.client} carrying its Via stack`;
       this.nodes.merge(parent.tx.server, rt.tx.client, 'forwarding', detail, record.index, true);
       this.nodes.role(parent.tx.server, 'proxy', 'forwards requests adding its own Via', detail, record.index);
       if (parent.tryingIndex >= 0) this.answeredTrying(parent, parent.tryingIndex);
       return;
     }
-    const related = this.tracker.transaction(rt.tx.relatesTo);
-    if (related !== undefined && related.logicalTransaction >= 0) {
+    const related = rt.related;
+    if (related?.logical !== undefined) {
       // CANCEL is hop by hop (RFC 3261 §9, §16.10): a stateful proxy answers it and generates a new CANCEL,
       // with only its own Via, for each branch — a new request on each hop, related to the INVITE it cancels.
       // An end-to-end ACK seen on several unlinked hops still belongs to the request that travelled with the
       // INVITE; ACKs for different 2xx (forks) are different requests.
       const cancel = method === 'CANCEL';
       const toTag = facts.to?.tag ?? '';
-      const acks = this.ackLogical.get(related.logicalTransaction);
-      const known = cancel ? undefined : acks?.get(toTag);
+      const relatedId = related.logical.id;
+      const acks = this.ackLogical.get(relatedId);
+      const known = cancel || acks === undefined ? undefined : acks.toTag === toTag ? acks.logical : acks.more?.get(toTag);
       if (known === undefined) {
-        const id = this.create(rt, related.logicalTransaction);
-        if (!cancel && acks === undefined) this.ackLogical.set(related.logicalTransaction, new Map([[detachString(toTag), id]]));
-        else if (!cancel) acks!.set(detachString(toTag), id);
+        const created = this.create(rt, relatedId);
+        if (!cancel && acks === undefined) this.ackLogical.set(relatedId, { toTag: detachString(toTag), logical: created, more: undefined });
+        else if (!cancel) (acks!.more ??= new Map()).set(detachString(toTag), created);
       } else {
         this.join(rt, known);
       }
-      if (method === 'CANCEL' && related.parent >= 0 && facts.vias.length === 1) {
+      if (method === 'CANCEL' && related.tx.parent >= 0 && facts.vias.length === 1) {
         this.nodes.role(rt.tx.client, 'statefulProxy', 'sends its own CANCEL downstream',
           () => `CANCEL from ${rt.tx.client} has only its own Via`, record.index);
       }
@@ -134,19 +133,19 @@ export class HopLinker {
     this.create(rt, -1);
   }
 
-  private create(rt: TxRuntime, relatesTo: number): number {
+  private create(rt: TxRuntime, relatesTo: number): LogicalTransaction {
     const id = this.created++;
     const logical: LogicalTransaction = { id, method: rt.tx.method, callId: rt.tx.callId, cseqNumber: rt.tx.cseqNumber, hops: [rt.tx.id], relatesTo };
     if (this.retain) this.logical.push(logical);
-    else this.held.set(id, logical);
+    rt.logical = logical;
     rt.tx.logicalTransaction = id;
-    return id;
+    return logical;
   }
 
-  private join(rt: TxRuntime, logicalId: number): void {
-    rt.tx.logicalTransaction = logicalId;
-    const logical = this.logicalById(logicalId);
-    if (logical !== undefined) logical.hops = appended(logical.hops, rt.tx.id);
+  private join(rt: TxRuntime, logical: LogicalTransaction): void {
+    rt.logical = logical;
+    rt.tx.logicalTransaction = logical.id;
+    logical.hops = appended(logical.hops, rt.tx.id);
   }
 
   /** Pairs a new response with the same response on a child hop, which the proxy forwarded (§16.7). */

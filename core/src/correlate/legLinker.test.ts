@@ -68,3 +68,24 @@ describe('numbersMatch', () => {
     expect(numbersMatch('', '')).toBe(false);
   });
 });
+
+describe('calls of groups (streamed correlation)', () => {
+  const noSink = { issue: () => undefined, record: () => undefined, settled: () => undefined };
+
+  for (const [name, flow] of [['header-linked B2BUA legs', () => b2buaCall()], ['number-linked B2BUA legs', () => b2buaCall(false)], ['a proxied call', proxyWithRecordRoute], ['a cancelled call', proxyCancel]] as const) {
+    it(`numbers the calls of ${name} as the model does, without building them`, () => {
+      const records = flow();
+      const model = correlate(records, { headerValue: testHeaderValue });
+      const streamed = new Correlator({ headerValue: testHeaderValue, sink: noSink });
+      streamed.addAll(records);
+      const end = streamed.finishStream();
+      expect(end.calls).toBe(model.calls.length);
+      for (const call of model.calls) {
+        for (const leg of call.legs) {
+          const group = end.groups.find((g) => g.callId === leg.callId)!;
+          expect(end.callOfGroup[group.id]).toBe(call.id);
+        }
+      }
+    });
+  }
+});

@@ -23,6 +23,46 @@ export function buildCalls(
   nodeOf: (endpoint: string) => number,
   windowMs: number,
 ): CallBuild {
+  const { legs, links, find } = linkLegs(groups, nodeOf, windowMs);
+  const b2bua: CallBuild['b2bua'] = [];
+  for (const { a, b, link: l } of links) {
+    const [first, second] = (a.invite?.seq ?? a.firstSeq) <= (b.invite?.seq ?? b.firstSeq) ? [a, b] : [b, a];
+    if (first.invite && second.invite && nodeOf(first.invite.server) === nodeOf(second.invite.client) && nodeOf(first.invite.server) >= 0) {
+      b2bua.push({ endpoint: first.invite.server, detail: `receives Call-ID ${first.callId} and sends Call-ID ${second.callId} (${l.rule})`, index: second.invite.index });
+    }
+  }
+  return { ...assemble(groups, legs, links.map((l) => l.link), dialogs, find), b2bua };
+}
+
+/**
+ * The call of each Call-ID group, numbered as `buildCalls` numbers them (by each call's first leg), and how
+ * many calls there are — without building them (a streamed summary needs only the count and first legs).
+ */
+export function callsOfGroups(
+  groups: readonly CallIdGroup[],
+  nodeOf: (endpoint: string) => number,
+  windowMs: number,
+): { callOfGroup: Int32Array; calls: number } {
+  const { legs, find } = linkLegs(groups, nodeOf, windowMs);
+  const callOfGroup = new Int32Array(groups.length).fill(-1);
+  const callOfRoot = new Map<number, number>();
+  for (const g of [...legs].sort((x, y) => x.firstSeq - y.firstSeq)) {
+    const root = find(g.id);
+    let call = callOfRoot.get(root);
+    if (call === undefined) callOfRoot.set(root, (call = callOfRoot.size));
+    callOfGroup[g.id] = call;
+  }
+  return { callOfGroup, calls: callOfRoot.size };
+}
+
+interface LegLinks {
+  legs: CallIdGroup[];
+  links: { a: CallIdGroup; b: CallIdGroup; link: LegLink }[];
+  find: (i: number) => number;
+}
+
+/** The rules of the head comment applied to every pair of call legs: the links made, and their union. */
+function linkLegs(groups: readonly CallIdGroup[], nodeOf: (endpoint: string) => number, windowMs: number): LegLinks {
   const legs = groups.filter(isCallGroup);
   const parent = new Int32Array(groups.length).map((_, i) => i);
   const find = (i: number): number => {
@@ -65,15 +105,7 @@ export function buildCalls(
   const started = legs.filter((g) => g.invite !== undefined).sort((x, y) => x.invite!.seq - y.invite!.seq);
   linkByMedia(started, windowMs, link);
   linkByNumber(started, nodeOf, windowMs, link);
-
-  const b2bua: CallBuild['b2bua'] = [];
-  for (const { a, b, link: l } of links) {
-    const [first, second] = (a.invite?.seq ?? a.firstSeq) <= (b.invite?.seq ?? b.firstSeq) ? [a, b] : [b, a];
-    if (first.invite && second.invite && nodeOf(first.invite.server) === nodeOf(second.invite.client) && nodeOf(first.invite.server) >= 0) {
-      b2bua.push({ endpoint: first.invite.server, detail: `receives Call-ID ${first.callId} and sends Call-ID ${second.callId} (${l.rule})`, index: second.invite.index });
-    }
-  }
-  return { ...assemble(groups, legs, links.map((l) => l.link), dialogs, find), b2bua };
+  return { legs, links, find };
 }
 
 type Linker = (a: CallIdGroup, b: CallIdGroup, rule: string, evidence: string, index: number) => void;

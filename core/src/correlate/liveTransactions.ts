@@ -6,8 +6,9 @@
  */
 import type { MessageRecord } from '../sip/messageRecord.ts';
 import type { SipFacts } from '../sip/sipFacts.ts';
+import { detachString } from './detachString.ts';
 import { hostOf } from './endpointHost.ts';
-import { sameRequest, transactionKeyAt } from './transactionKey.ts';
+import { keyProbeAt, sameRequest, type KeyProbe } from './transactionKey.ts';
 import { isExpired, settleTimers, type TxRuntime } from './transactionRuntime.ts';
 import type { TrackerOptions } from './transactionTracker.ts';
 
@@ -19,9 +20,22 @@ export interface ResponseMatch {
   exact: boolean;
 }
 
+/**
+ * The candidate, filed under the probe's bucket, has the probe's key: an RFC 3261 key is
+ * "branch host:port method", so with the branch (the bucket) equal, host, port and method decide.
+ */
+function matches(rt: TxRuntime, probe: KeyProbe): boolean {
+  const tx = rt.tx;
+  if (tx.matching !== probe.matching) return false;
+  return probe.matching === 'rfc2543' || (rt.keyPort === probe.port && tx.method === probe.method && rt.keyHost === probe.host);
+}
+
 export class LiveTransactions {
-  private readonly active = new Map<string, TxRuntime[]>();
-  private readonly invites = new Map<string, TxRuntime[]>();
+  /** By bucket: one runtime, or several (a list is made only for the second). */
+  private readonly active = new Map<string, Filed>();
+  private readonly invites = new Map<string, Filed>();
+  /** Lends a lone runtime out as a list (never two lookups at once). */
+  private readonly lone: TxRuntime[] = [];
   private sinceSweep = 0;
   private lastSweepMs = 0;
   private seq = 0;
@@ -38,9 +52,10 @@ export class LiveTransactions {
     if (++this.sinceSweep >= SWEEP_EVERY && nowMs - this.lastSweepMs >= this.options.retireCompletedAfterMs / 4) this.sweep(nowMs);
   }
 
-  add(key: string, rt: TxRuntime): void {
-    push(this.active, key, rt);
-    if (rt.tx.method === 'INVITE') push(this.invites, `${rt.tx.callId} ${rt.tx.cseqNumber}`, rt);
+  add(probe: KeyProbe, rt: TxRuntime): void {
+    // The bucket is copied: the probe's is a view into the message's text.
+    push(this.active, detachString(probe.bucket), rt);
+    if (rt.tx.method === 'INVITE') push(this.invites, detachString(`${rt.tx.callId} ${rt.tx.cseqNumber}`), rt);
   }
 
   touch(rt: TxRuntime, nowMs: number): void {
@@ -50,8 +65,8 @@ export class LiveTransactions {
 
   /** Settles every live transaction's timers at the end of the capture. */
   finish(nowMs: number): void {
-    for (const list of this.active.values()) {
-      for (const rt of list) {
+    for (const filed of this.active.values()) {
+      for (const rt of Array.isArray(filed) ? filed : [filed]) {
         if (rt.retired) continue;
         settleTimers(rt, nowMs);
         if (this.retired === undefined) continue;
@@ -65,36 +80,36 @@ export class LiveTransactions {
 
   /** The transaction of the same request one hop upstream: keyed by this copy's second Via. */
   findUpstream(facts: SipFacts, method: string, src: string, nowMs: number): TxRuntime | undefined {
-    const key = transactionKeyAt(facts, 1, method);
-    if (key === undefined) return undefined;
-    const list = this.live(key.key, nowMs);
+    const probe = keyProbeAt(facts, 1, method);
+    if (probe === undefined) return undefined;
+    const list = this.live(probe.bucket, nowMs);
     if (list === undefined) return undefined;
     const srcIp = hostOf(src);
     let fallback: TxRuntime | undefined;
     for (const rt of list) {
-      if (!sameRequest(rt.tx.callId, rt.tx.cseqNumber, facts)) continue;
+      if (!matches(rt, probe) || !sameRequest(rt.tx.callId, rt.tx.cseqNumber, facts)) continue;
       if (hostOf(rt.tx.server) === srcIp) return rt;
       fallback = rt;
     }
     return fallback;
   }
 
-  findHop(key: string, facts: SipFacts, client: string, server: string, nowMs: number): TxRuntime | undefined {
-    const list = this.live(key, nowMs);
+  findHop(probe: KeyProbe, facts: SipFacts, client: string, server: string, nowMs: number): TxRuntime | undefined {
+    const list = this.live(probe.bucket, nowMs);
     if (list === undefined) return undefined;
     for (const rt of list) {
-      if (rt.tx.client === client && rt.tx.server === server && sameRequest(rt.tx.callId, rt.tx.cseqNumber, facts)) return rt;
+      if (rt.tx.client === client && rt.tx.server === server && matches(rt, probe) && sameRequest(rt.tx.callId, rt.tx.cseqNumber, facts)) return rt;
     }
     return undefined;
   }
 
   /** Exact reverse hop first; then a response sent back to the request's source, or from its destination. */
-  findForResponse(key: string, record: MessageRecord, src: string, dst: string, nowMs: number): ResponseMatch | undefined {
-    const list = this.live(key, nowMs);
+  findForResponse(probe: KeyProbe, record: MessageRecord, src: string, dst: string, nowMs: number): ResponseMatch | undefined {
+    const list = this.live(probe.bucket, nowMs);
     if (list === undefined) return undefined;
     let near: TxRuntime | undefined;
     for (const rt of list) {
-      if (!sameRequest(rt.tx.callId, rt.tx.cseqNumber, record.facts)) continue;
+      if (!matches(rt, probe) || !sameRequest(rt.tx.callId, rt.tx.cseqNumber, record.facts)) continue;
       if (rt.tx.client === dst && rt.tx.server === src) return { rt, exact: true };
       if (near === undefined && (rt.tx.client === dst || rt.tx.server === src)) near = rt;
     }
@@ -103,11 +118,11 @@ export class LiveTransactions {
 
   /** The INVITE with this Call-ID and CSeq: same hop first, then same sender, then any. */
   findInvite(facts: SipFacts, src: string, dst: string, nowMs: number): TxRuntime | undefined {
-    const list = this.invites.get(`${facts.callId} ${facts.cseqNumber}`);
-    if (list === undefined) return undefined;
+    const filed = this.invites.get(`${facts.callId} ${facts.cseqNumber}`);
+    if (filed === undefined) return undefined;
     let sameClient: TxRuntime | undefined;
     let any: TxRuntime | undefined;
-    for (const rt of list) {
+    for (const rt of Array.isArray(filed) ? filed : [filed]) {
       if (rt.retired || this.expire(rt, nowMs)) continue;
       if (rt.tx.client === src && rt.tx.server === dst) return rt;
       if (rt.tx.client === src) sameClient ??= rt;
@@ -117,18 +132,29 @@ export class LiveTransactions {
   }
 
   /** The live transactions under a key, dropping those whose time has passed. */
-  private live(key: string, nowMs: number): TxRuntime[] | undefined {
-    const list = this.active.get(key);
-    if (list === undefined) return undefined;
+  private live(key: string, nowMs: number): readonly TxRuntime[] | undefined {
+    const filed = this.active.get(key);
+    return filed === undefined ? undefined : this.liveFiled(key, filed, nowMs);
+  }
+
+  private liveFiled(key: string, filed: Filed, nowMs: number): readonly TxRuntime[] | undefined {
+    if (!Array.isArray(filed)) {
+      if (this.expire(filed, nowMs)) {
+        this.active.delete(key);
+        return undefined;
+      }
+      this.lone[0] = filed;
+      return this.lone;
+    }
     let expired = false;
-    for (const rt of list) if (this.expire(rt, nowMs)) expired = true;
-    if (!expired) return list;
-    const kept = list.filter((rt) => !rt.retired);
+    for (const rt of filed) if (this.expire(rt, nowMs)) expired = true;
+    if (!expired) return filed;
+    const kept = filed.filter((rt) => !rt.retired);
     if (kept.length === 0) {
       this.active.delete(key);
       return undefined;
     }
-    this.active.set(key, kept);
+    this.active.set(key, kept.length === 1 ? kept[0]! : kept);
     return kept;
   }
 
@@ -144,19 +170,23 @@ export class LiveTransactions {
   private sweep(nowMs: number): void {
     this.sinceSweep = 0;
     this.lastSweepMs = nowMs;
-    // Deleting the current key while iterating a Map is safe in JavaScript.
-    for (const key of this.active.keys()) this.live(key, nowMs);
-    for (const [key, list] of this.invites) {
+    // Deleting or replacing the current entry while iterating a Map is safe in JavaScript.
+    for (const [key, filed] of this.active) this.liveFiled(key, filed, nowMs);
+    for (const [key, filed] of this.invites) {
+      const list = Array.isArray(filed) ? filed : [filed];
       const kept = list.filter((rt) => !rt.retired && !this.expire(rt, nowMs));
       if (kept.length === 0) this.invites.delete(key);
-      else if (kept.length !== list.length) this.invites.set(key, kept);
+      else if (kept.length !== list.length) this.invites.set(key, kept.length === 1 ? kept[0]! : kept);
     }
   }
 }
 
-function push<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [value]);
-  else list.push(value);
+type Filed = TxRuntime | TxRuntime[];
+
+function push(map: Map<string, Filed>, key: string, rt: TxRuntime): void {
+  const filed = map.get(key);
+  if (filed === undefined) map.set(key, rt);
+  else if (Array.isArray(filed)) filed.push(rt);
+  else map.set(key, [filed, rt]);
 }
 

@@ -6,6 +6,7 @@
  */
 import { formatEndpoint, type Endpoint } from '../shared/endpoint.ts';
 import type { NodeEvidence, NodeRole, SipNode } from './model.ts';
+import { detachString } from './detachString.ts';
 import { hostOf } from './endpointHost.ts';
 
 interface Merge {
@@ -28,6 +29,15 @@ const ROLE_ORDER: readonly NodeRole[] = ['b2bua', 'statefulProxy', 'statelessPro
 export type Detail = string | (() => string);
 
 const MAX_ID = 1 << 20;
+
+/** Endpoint names of one IP: the first port's inline (most addresses use one port), any others in a map. */
+interface AddressPorts {
+  /** The IP as kept (the map's key): others may share this string. */
+  readonly ip: string;
+  readonly port: number;
+  readonly name: string;
+  others: Map<number, string> | undefined;
+}
 const LEAN_EVIDENCE: NodeEvidence = Object.freeze({ rule: '', detail: '', index: -1 });
 
 export class NodeBook {
@@ -38,7 +48,7 @@ export class NodeBook {
   private readonly roles: RoleEvidence[] = [];
   private readonly seenEvidence = new Set<number | string>();
   private readonly ruleIds = new Map<string, number>();
-  private readonly byAddress = new Map<string, Map<number, string>>();
+  private readonly byAddress = new Map<string, AddressPorts>();
   private readonly hostnames = new Map<number, Set<string>>();
   private readonly userAgents = new Map<number, Set<string>>();
   private parent: Int32Array = new Int32Array(0);
@@ -51,23 +61,35 @@ export class NodeBook {
 
   /** Interns a packet endpoint (marking it as observed on the wire) and returns its "ip:port" name. */
   observe(endpoint: Endpoint): string {
-    let ports = this.byAddress.get(endpoint.ip);
-    if (ports === undefined) this.byAddress.set(endpoint.ip, (ports = new Map()));
-    let name = ports.get(endpoint.port);
-    if (name === undefined) {
-      name = formatEndpoint(endpoint);
-      ports.set(endpoint.port, name);
-      this.observed[this.idOf(name)] = true;
+    const slot = this.byAddress.get(endpoint.ip);
+    if (slot !== undefined) {
+      if (slot.port === endpoint.port) return slot.name;
+      const other = slot.others?.get(endpoint.port);
+      if (other !== undefined) return other;
     }
+    const name = detachString(formatEndpoint(endpoint));
+    if (slot === undefined) {
+      const ip = detachString(endpoint.ip);
+      this.byAddress.set(ip, { ip, port: endpoint.port, name, others: undefined });
+    }
+    else (slot.others ??= new Map()).set(endpoint.port, name);
+    this.observed[this.idOf(name)] = true;
     return name;
+  }
+
+
+  /** The kept copy of an IP seen on the wire (to share it), undefined for others. */
+  ipOf(text: string): string | undefined {
+    return this.byAddress.get(text)?.ip;
   }
 
   idOf(name: string): number {
     let id = this.ids.get(name);
     if (id === undefined) {
       id = this.endpointNames.length;
-      this.ids.set(name, id);
-      this.endpointNames.push(name);
+      const kept = detachString(name);
+      this.ids.set(kept, id);
+      this.endpointNames.push(kept);
       this.observed.push(false);
     }
     return id;

@@ -55,6 +55,35 @@ export function transactionKeyAt(facts: SipFacts, viaIndex: number, method: stri
 }
 
 
+/**
+ * A key as the live transactions look it up, without building its text: RFC 3261 keys are filed under the
+ * top Via's branch (a string the SIP stage shares between copies of one Via, so hashing it is cheap) and
+ * host, port and method are compared on the few candidates; RFC 2543 keys are filed under their whole text.
+ */
+export interface KeyProbe {
+  readonly matching: Matching;
+  readonly bucket: string;
+  /** rfc3261: the sent-by host (lower-case) and port (default filled in); '' and 0 for rfc2543. */
+  readonly host: string;
+  readonly port: number;
+  readonly method: string;
+}
+
+export function keyProbeAt(facts: SipFacts, viaIndex: number, method: string): KeyProbe | undefined {
+  const top = facts.vias[viaIndex];
+  if (top === undefined || facts.cseqNumber === undefined || facts.callId === undefined) return undefined;
+  if (hasMagicCookie(top)) {
+    return { matching: 'rfc3261', bucket: top.branch!, host: top.host.toLowerCase(), port: top.port ?? defaultSipPort(top.transport), method };
+  }
+  return { matching: 'rfc2543', bucket: transactionKeyAt(facts, viaIndex, method)!.key, host: '', port: 0, method };
+}
+
+/** The key text of a probe: exactly what `transactionKeyAt` gives for the same Via and method. */
+export function keyOfProbe(probe: KeyProbe): TransactionKey {
+  if (probe.matching === 'rfc2543') return { key: probe.bucket, matching: 'rfc2543' };
+  return { key: `${probe.bucket} ${probe.host}:${probe.port} ${probe.method}`, matching: 'rfc3261' };
+}
+
 /** Same Call-ID and CSeq number: what a key match must also agree on to be the same transaction. */
 export function sameRequest(callId: string, cseqNumber: number, facts: SipFacts): boolean {
   return callId === facts.callId && cseqNumber === facts.cseqNumber;

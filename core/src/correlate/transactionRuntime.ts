@@ -8,8 +8,8 @@ import type { SipFacts } from '../sip/sipFacts.ts';
 import type { CopyDigest } from './copyDigest.ts';
 import { detachString } from './detachString.ts';
 import { appended } from './smallList.ts';
-import type { Transaction, TransactionState } from './model.ts';
-import type { TransactionKey } from './transactionKey.ts';
+import type { LogicalTransaction, StateChange, Transaction, TransactionState } from './model.ts';
+import type { KeyProbe, TransactionKey } from './transactionKey.ts';
 
 /** RFC 3261 §17.1.1.1 timer values. */
 export const T1_MS = 500;
@@ -34,8 +34,17 @@ export interface ResponseSlot extends CopySeen {
 
 export interface TxRuntime {
   readonly tx: Transaction;
-  /** false (streaming): `tx.states` keeps only the latest change. */
+  /** false (streaming): `tx.states` stays empty and only `lastChange` is kept. */
   readonly history: boolean;
+  /** The latest state change (the last of `tx.states` when it is kept). */
+  lastChange: StateChange | undefined;
+  /** The sent-by host (lower-case) and port of an RFC 3261 key ('' and 0 for RFC 2543): see liveTransactions.ts. */
+  readonly keyHost: string;
+  readonly keyPort: number;
+  /** The logical transaction it belongs to (set when placed). */
+  logical: LogicalTransaction | undefined;
+  /** CANCEL: the INVITE it cancels; 2xx ACK: the INVITE it acknowledges (tx.relatesTo). */
+  related: TxRuntime | undefined;
   requestMs: number;
   lastMs: number;
   /** Tracker record count at the last activity (see isExpired). */
@@ -54,6 +63,9 @@ export interface TxRuntime {
 export interface NewTransaction {
   id: number;
   key: TransactionKey;
+  probe: KeyProbe;
+  /** The probe's host, as kept (shared with other transactions where possible). */
+  keyHost: string;
   method: string;
   facts: SipFacts;
   client: string;
@@ -64,10 +76,18 @@ export interface NewTransaction {
   callId?: string;
 }
 
+/** Shared empty lists: a runtime's lists are replaced when they grow (smallList.ts), never pushed to. */
+const NO_SLOTS = Object.freeze([]) as unknown as ResponseSlot[];
+const NO_CHILDREN = Object.freeze([]) as unknown as TxRuntime[];
+/** Streaming keeps no model: transactions share empty lists there (see `history`). */
+const NO_STATES = Object.freeze([]) as unknown as StateChange[];
+const NO_INDICES = Object.freeze([]) as unknown as number[];
+
 export function createRuntime(spec: NewTransaction, nowMs: number, history = true): TxRuntime {
   const tx: Transaction = {
     id: spec.id,
-    key: spec.key.key,
+    // Streaming keeps no model and compares keys by their parts (keyHost, keyPort): no text is built.
+    key: history ? detachString(spec.key.key) : '',
     matching: spec.key.matching,
     method: spec.method,
     callId: spec.callId ?? detachString(spec.facts.callId ?? ''),
@@ -78,7 +98,7 @@ export function createRuntime(spec: NewTransaction, nowMs: number, history = tru
     requestIndex: -1,
     requestFrame: -1,
     requestRetransmissions: 0,
-    responses: [],
+    responses: history ? [] : NO_INDICES,
     responseRetransmissions: 0,
     ackIndex: -1,
     finalStatus: 0,
@@ -86,7 +106,7 @@ export function createRuntime(spec: NewTransaction, nowMs: number, history = tru
     firstResponseMs: undefined,
     finalResponseMs: undefined,
     state: spec.method === 'INVITE' ? 'calling' : 'trying',
-    states: [],
+    states: history ? [] : NO_STATES,
     logicalTransaction: -1,
     parent: -1,
     depth: 0,
@@ -96,16 +116,17 @@ export function createRuntime(spec: NewTransaction, nowMs: number, history = tru
     end: spec.timestamp,
   };
   return {
-    tx, history, requestMs: nowMs, lastMs: nowMs, lastSeq: 0, request: undefined, responses: [], ack: undefined, retired: false,
-    parent: undefined, children: [], depth: 0, tryingIndex: -1,
+    tx, history, lastChange: undefined, keyHost: spec.keyHost, keyPort: spec.probe.port, logical: undefined, related: undefined, requestMs: nowMs, lastMs: nowMs, lastSeq: 0, request: undefined, responses: NO_SLOTS, ack: undefined, retired: false,
+    parent: undefined, children: NO_CHILDREN, depth: 0, tryingIndex: -1,
   };
 }
 
 export function enterState(rt: TxRuntime, state: TransactionState, index: number, timestamp: Timestamp): void {
-  if (rt.tx.state === state && rt.tx.states.length > 0) return;
+  if (rt.tx.state === state && rt.lastChange !== undefined) return;
   rt.tx.state = state;
   const change = { state, index, timestamp };
-  rt.tx.states = rt.history ? appended(rt.tx.states, change) : [change];
+  rt.lastChange = change;
+  if (rt.history) rt.tx.states = appended(rt.tx.states, change);
 }
 
 
@@ -132,7 +153,7 @@ function addMs(t: Timestamp, ms: number): Timestamp {
  */
 export function settleTimers(rt: TxRuntime, nowMs: number): void {
   const tx = rt.tx;
-  const last = tx.states[tx.states.length - 1];
+  const last = rt.lastChange;
   if (tx.method === 'ACK' || last === undefined) return;
   const reliable = tx.transport !== 'udp';
   const sinceLast = nowMs - rt.lastMs;

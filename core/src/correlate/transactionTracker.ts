@@ -13,7 +13,7 @@ import { redigest, sameCopy } from './copyDigest.ts';
 import { detachString, internToken } from './detachString.ts';
 import { LiveTransactions } from './liveTransactions.ts';
 import { appended } from './smallList.ts';
-import { defaultSipPort, transactionKeyFor, type TransactionKey } from './transactionKey.ts';
+import { defaultSipPort, keyOfProbe, keyProbeAt, type KeyProbe } from './transactionKey.ts';
 import {
   applyResponseState, createRuntime, enterState, type CopySeen, type ResponseSlot, type TxRuntime,
 } from './transactionRuntime.ts';
@@ -41,6 +41,8 @@ export interface TrackerRetention {
   readonly retired?: (rt: TxRuntime) => void;
   /** The one kept copy of a Call-ID (see CallIdGroups.callIdOf), so transactions share it. */
   readonly callIdOf?: (callId: string) => string;
+  /** A kept copy of a host to share (NodeBook.ipOf), undefined when there is none. */
+  readonly hostOf?: (host: string) => string | undefined;
 }
 
 export type TrackedRole = 'request' | 'response' | 'ack' | 'none';
@@ -64,7 +66,6 @@ export class TransactionTracker {
   readonly transactions: Transaction[] = [];
   /** The transactions that can still be matched (exposed for the hop linker's upstream search). */
   readonly live: LiveTransactions;
-  private readonly liveById = new Map<number, Transaction>();
   private created = 0;
   /** Reused for every record: valid until the next `track` call. */
   private readonly result: Tracked = {
@@ -76,11 +77,7 @@ export class TransactionTracker {
     private readonly report: (index: number, issue: Issue) => void,
     private readonly retention: TrackerRetention = { retain: true },
   ) {
-    const retired = retention.retain ? retention.retired : (rt: TxRuntime): void => {
-      this.liveById.delete(rt.tx.id);
-      retention.retired?.(rt);
-    };
-    this.live = new LiveTransactions(options, retired);
+    this.live = new LiveTransactions(options, retention.retired);
   }
 
   /** Transactions created so far. */
@@ -88,10 +85,6 @@ export class TransactionTracker {
     return this.created;
   }
 
-  /** The transaction with this id; when not retaining, only while it is live. */
-  transaction(id: number): Transaction | undefined {
-    return id < 0 ? undefined : this.retention.retain ? this.transactions[id] : this.liveById.get(id);
-  }
 
   track(record: MessageRecord, src: string, dst: string, nowMs: number): Tracked {
     this.live.tick(nowMs);
@@ -106,15 +99,15 @@ export class TransactionTracker {
     result.slot = undefined;
     result.requestFrame = -1;
     if (facts.kind === 'response') {
-      const key = facts.cseqMethod === undefined ? undefined : transactionKeyFor(facts, facts.cseqMethod);
+      const key = facts.cseqMethod === undefined ? undefined : keyProbeAt(facts, 0, facts.cseqMethod);
       if (key === undefined) return this.noKey(record, result);
       this.trackResponse(record, key, src, dst, nowMs, result);
     } else if (facts.method === 'ACK') {
-      const key = transactionKeyFor(facts, 'INVITE');
+      const key = keyProbeAt(facts, 0, 'INVITE');
       if (key === undefined) return this.noKey(record, result);
       this.trackAck(record, key, src, dst, nowMs, result);
     } else {
-      const key = facts.method === undefined ? undefined : transactionKeyFor(facts, facts.method);
+      const key = facts.method === undefined ? undefined : keyProbeAt(facts, 0, facts.method);
       if (key === undefined) return this.noKey(record, result);
       this.trackRequest(record, key, facts.method!, src, dst, nowMs, result);
     }
@@ -131,9 +124,9 @@ export class TransactionTracker {
     return result;
   }
 
-  private trackRequest(record: MessageRecord, key: TransactionKey, method: string, src: string, dst: string, nowMs: number, result: Tracked): void {
+  private trackRequest(record: MessageRecord, key: KeyProbe, method: string, src: string, dst: string, nowMs: number, result: Tracked): void {
     result.role = 'request';
-    let rt = this.live.findHop(key.key, record.facts, src, dst, nowMs);
+    let rt = this.live.findHop(key, record.facts, src, dst, nowMs);
     if (rt === undefined) {
       rt = this.create(record, key, method, src, dst, nowMs);
       result.created = true;
@@ -146,7 +139,7 @@ export class TransactionTracker {
       rt.requestMs = nowMs;
       rt.tx.requestIndex = record.index;
       rt.tx.requestFrame = record.frame;
-      if (rt.tx.states.length === 0) enterState(rt, rt.tx.state, record.index, record.timestamp);
+      if (rt.lastChange === undefined) enterState(rt, rt.tx.state, record.index, record.timestamp);
       result.distinct = true;
     } else if (this.repeat(record, rt.request, nowMs, result)) {
       rt.tx.requestRetransmissions++;
@@ -154,9 +147,9 @@ export class TransactionTracker {
     rt.tx.end = record.timestamp;
   }
 
-  private trackAck(record: MessageRecord, inviteKey: TransactionKey, src: string, dst: string, nowMs: number, result: Tracked): void {
+  private trackAck(record: MessageRecord, inviteKey: KeyProbe, src: string, dst: string, nowMs: number, result: Tracked): void {
     result.role = 'ack';
-    const invite = this.live.findHop(inviteKey.key, record.facts, src, dst, nowMs);
+    const invite = this.live.findHop(inviteKey, record.facts, src, dst, nowMs);
     if (invite !== undefined && !this.acknowledges2xx(invite, record.facts)) {
       // ACK of a non-2xx final response: the last message of the INVITE transaction (§17.1.1.3).
       result.runtime = invite;
@@ -177,8 +170,8 @@ export class TransactionTracker {
       this.report(record.index, makeIssue(correlateIssues, 'correlate.ack_reuses_invite_branch', { frame: record.frame, value: record.facts.vias[0]?.branch }));
     }
     // ACK of a 2xx: a transaction of its own, with its own branch (§17.1.1.3, §13.2.2.4).
-    const key = transactionKeyFor(record.facts, 'ACK')!;
-    let rt = this.live.findHop(key.key, record.facts, src, dst, nowMs);
+    const key = keyProbeAt(record.facts, 0, 'ACK')!;
+    let rt = this.live.findHop(key, record.facts, src, dst, nowMs);
     if (rt === undefined) {
       rt = this.create(record, key, 'ACK', src, dst, nowMs);
       result.created = true;
@@ -187,10 +180,11 @@ export class TransactionTracker {
         this.report(record.index, makeIssue(correlateIssues, 'correlate.ack_without_invite', { frame: record.frame }));
       } else {
         rt.tx.relatesTo = related.tx.id;
+        rt.related = related;
         result.requestFrame = related.tx.requestFrame;
       }
     } else if (rt.tx.relatesTo >= 0) {
-      result.requestFrame = this.transaction(rt.tx.relatesTo)?.requestFrame ?? -1;
+      result.requestFrame = rt.related?.tx.requestFrame ?? -1;
     }
     result.runtime = rt;
     this.live.touch(rt, nowMs);
@@ -206,10 +200,10 @@ export class TransactionTracker {
     }
   }
 
-  private trackResponse(record: MessageRecord, key: TransactionKey, src: string, dst: string, nowMs: number, result: Tracked): void {
+  private trackResponse(record: MessageRecord, key: KeyProbe, src: string, dst: string, nowMs: number, result: Tracked): void {
     result.role = 'response';
     const facts = record.facts;
-    const match = this.live.findForResponse(key.key, record, src, dst, nowMs);
+    const match = this.live.findForResponse(key, record, src, dst, nowMs);
     let rt = match?.rt;
     if (match !== undefined && !match.exact && (match.rt.tx.server !== src || !sentToViaAddress(record))) {
       this.report(record.index, makeIssue(correlateIssues, 'correlate.response_from_unexpected_address', {
@@ -238,7 +232,7 @@ export class TransactionTracker {
     // Every field written here, in one literal: objects keep one compact shape (a spread would not).
     const fresh: ResponseSlot = {
       index: record.index, lastIndex: record.index, lastMs: nowMs, viaCount: 0, topViaHash: 0, topViaLength: -1, maxForwards: undefined,
-      bodyLength: 0, contentLength: undefined, copyToTag: undefined, recordRoutes: 0, status, toTag: detachString(toTag), forwarded: false, counterpart: -1,
+      bodyLength: 0, contentLength: undefined, toTagHash: 0, toTagLength: -1, recordRoutes: 0, status, toTag: detachString(toTag), forwarded: false, counterpart: -1,
     };
     redigest(fresh, facts);
     rt.responses = appended(rt.responses, fresh);
@@ -272,7 +266,7 @@ export class TransactionTracker {
   private firstCopy(record: MessageRecord, nowMs: number): CopySeen {
     const seen: CopySeen = {
       index: record.index, lastIndex: record.index, lastMs: nowMs, viaCount: 0, topViaHash: 0, topViaLength: -1, maxForwards: undefined,
-      bodyLength: 0, contentLength: undefined, copyToTag: undefined, recordRoutes: 0,
+      bodyLength: 0, contentLength: undefined, toTagHash: 0, toTagLength: -1, recordRoutes: 0,
     };
     redigest(seen, record.facts);
     return seen;
@@ -285,16 +279,16 @@ export class TransactionTracker {
     return invite.tx.finalStatus >= 200 && invite.tx.finalStatus < 300;
   }
 
-  private create(record: MessageRecord, key: TransactionKey, method: string, client: string, server: string, nowMs: number): TxRuntime {
+  private create(record: MessageRecord, probe: KeyProbe, method: string, client: string, server: string, nowMs: number): TxRuntime {
     const callId = record.facts.callId;
+    const key = keyOfProbe(probe);
     const rt = createRuntime({
-      id: this.created++, key, method: internToken(method), facts: record.facts, client, server,
+      id: this.created++, key, probe, keyHost: this.retention.hostOf?.(probe.host) ?? detachString(probe.host), method: internToken(method), facts: record.facts, client, server,
       transport: record.transport, timestamp: record.timestamp,
       ...(callId !== undefined && this.retention.callIdOf !== undefined ? { callId: this.retention.callIdOf(callId) } : {}),
     }, nowMs, this.retention.retain);
     if (this.retention.retain) this.transactions.push(rt.tx);
-    else this.liveById.set(rt.tx.id, rt.tx);
-    this.live.add(key.key, rt);
+    this.live.add(probe, rt);
     if (key.matching === 'rfc2543' && record.facts.kind === 'request') {
       this.report(record.index, makeIssue(correlateIssues, 'correlate.branch_without_cookie', { frame: record.frame, value: record.facts.vias[0]?.raw }));
     }
@@ -302,12 +296,13 @@ export class TransactionTracker {
   }
 
   private relateCancel(record: MessageRecord, rt: TxRuntime, src: string, dst: string, nowMs: number): void {
-    const inviteKey = transactionKeyFor(record.facts, 'INVITE');
-    const invite = (inviteKey && this.live.findHop(inviteKey.key, record.facts, src, dst, nowMs)) ?? this.live.findInvite(record.facts, src, dst, nowMs);
+    const inviteKey = keyProbeAt(record.facts, 0, 'INVITE');
+    const invite = (inviteKey && this.live.findHop(inviteKey, record.facts, src, dst, nowMs)) ?? this.live.findInvite(record.facts, src, dst, nowMs);
     if (invite === undefined) {
       this.report(record.index, makeIssue(correlateIssues, 'correlate.cancel_without_invite', { frame: record.frame }));
     } else {
       rt.tx.relatesTo = invite.tx.id;
+      rt.related = invite;
     }
   }
 }

@@ -5,6 +5,7 @@
  */
 import type { Frame } from '../capture/frame.ts';
 import type { Issue } from '../shared/issue.ts';
+import { AddressTexts } from './ip/addressTexts.ts';
 import { FragmentReassembler } from './ip/fragmentReassembler.ts';
 import { decodeIpByVersion } from './ip/ipByVersion.ts';
 import { decodeIpv4 } from './ip/ipv4.ts';
@@ -85,6 +86,7 @@ export class PacketDecoder {
     this.state = {
       fragments: new FragmentReassembler(options.fragmentTimeoutMs ?? DEFAULT_FRAGMENT_TIMEOUT_MS, maxBytes),
       sctp: new SctpReassembler(maxBytes),
+      addresses: new AddressTexts(),
     };
   }
 

@@ -14,7 +14,6 @@ import { SIP_ISSUES } from './issues.ts';
 import type { MediaType } from './mediaType.ts';
 import { parseMediaType } from './mediaType.ts';
 import { parseNameAddr } from './nameAddr.ts';
-import type { FactCache } from './factCache.ts';
 import { extractSdpFacts } from './sdpFacts.ts';
 import { findSdpBody } from './sessionBody.ts';
 import { isSipDate } from './sipDate.ts';
@@ -31,22 +30,17 @@ function report(issues: Issue[], code: SipIssueCode, value: string | number, pro
   issues.push(makeIssue(SIP_ISSUES, code, { value, detail: problem === undefined ? summary : `${summary} ${problem[0]!.toUpperCase()}${problem.slice(1)}.` }));
 }
 
-function readNameAddr(header: SipHeader, entry: string, issues: Issue[], cache: FactCache | undefined): NameAddrFacts | undefined {
-  const cached = cache?.nameAddrs.get(entry);
-  if (cached !== undefined) return cached;
+function readNameAddr(header: SipHeader, entry: string, issues: Issue[]): NameAddrFacts | undefined {
   const parsed = parseNameAddr(entry);
   if (parsed.problem !== undefined) report(issues, 'sip.bad_name_addr', `${header.name}: ${entry}`, parsed.problem);
   else if (parsed.uriProblem !== undefined) report(issues, 'sip.bad_uri', parsed.value?.uriText ?? entry, parsed.uriProblem);
-  if (parsed.value === undefined) return undefined;
-  const facts = toNameAddrFacts(parsed.value);
-  if (cache !== undefined && parsed.problem === undefined && parsed.uriProblem === undefined) cache.nameAddrs.set(entry, facts);
-  return facts;
+  return parsed.value === undefined ? undefined : toNameAddrFacts(parsed.value);
 }
 
-function readNameAddrList(header: SipHeader, target: NameAddrFacts[], issues: Issue[], cache: FactCache | undefined): void {
+function readNameAddrList(header: SipHeader, target: NameAddrFacts[], issues: Issue[]): void {
   const entries = splitHeaderList(header.value);
   for (const entry of entries) {
-    const facts = readNameAddr(header, entry, issues, cache);
+    const facts = readNameAddr(header, entry, issues);
     if (facts !== undefined) {
       target.push(facts);
       const expires = facts.parameters.expires;
@@ -57,20 +51,12 @@ function readNameAddrList(header: SipHeader, target: NameAddrFacts[], issues: Is
   }
 }
 
-function readVias(header: SipHeader, target: ViaFacts[], issues: Issue[], cache: FactCache | undefined): void {
+function readVias(header: SipHeader, target: ViaFacts[], issues: Issue[]): void {
   let firstProblem: string | undefined;
   for (const entry of splitHeaderList(header.value)) {
-    const cached = cache?.vias.get(entry);
-    if (cached !== undefined) {
-      target.push(cached);
-      continue;
-    }
     const parsed = parseVia(entry);
     firstProblem ??= parsed.problem;
-    if (parsed.value === undefined) continue;
-    const via = toViaFacts(parsed.value);
-    if (cache !== undefined && parsed.problem === undefined) cache.vias.set(entry, via);
-    target.push(via);
+    if (parsed.value !== undefined) target.push(toViaFacts(parsed.value));
   }
   if (firstProblem !== undefined) report(issues, 'sip.bad_via', header.value, firstProblem);
 }
@@ -98,10 +84,9 @@ const EXTRA_HEADERS: ReadonlySet<string> = new Set([
 
 /**
  * Extracts the facts of a message. Problems found while typing header values are appended to `issues`
- * when given (parseSipMessage's issues cover the message structure; these cover the values). With a
- * `cache`, header values already read without a problem are reused (factCache.ts).
+ * when given (parseSipMessage's issues cover the message structure; these cover the values).
  */
-export function extractSipFacts(message: SipMessage, issues: Issue[] = [], cache?: FactCache): SipFacts {
+export function extractSipFacts(message: SipMessage, issues: Issue[] = []): SipFacts {
   const startLine = message.startLine;
   const vias: ViaFacts[] = [];
   const contacts: NameAddrFacts[] = [];
@@ -128,7 +113,7 @@ export function extractSipFacts(message: SipMessage, issues: Issue[] = [], cache
   let seenMinExpires = false;
   for (const header of message.headers) {
     switch (header.canonicalName) {
-      case 'via': readVias(header, vias, issues, cache); break;
+      case 'via': readVias(header, vias, issues); break;
       case 'call-id': if (facts.callId === undefined && header.value !== '') facts.callId = header.value; break;
       case 'cseq': {
         if (seenCSeq) break;
@@ -145,20 +130,20 @@ export function extractSipFacts(message: SipMessage, issues: Issue[] = [], cache
       case 'from': {
         if (seenFrom) break;
         seenFrom = true;
-        const from = readNameAddr(header, header.value, issues, cache);
+        const from = readNameAddr(header, header.value, issues);
         if (from !== undefined) facts.from = from;
         break;
       }
       case 'to': {
         if (seenTo) break;
         seenTo = true;
-        const to = readNameAddr(header, header.value, issues, cache);
+        const to = readNameAddr(header, header.value, issues);
         if (to !== undefined) facts.to = to;
         break;
       }
-      case 'contact': readNameAddrList(header, contacts, issues, cache); break;
-      case 'record-route': readNameAddrList(header, recordRoutes, issues, cache); break;
-      case 'route': readNameAddrList(header, routes, issues, cache); break;
+      case 'contact': readNameAddrList(header, contacts, issues); break;
+      case 'record-route': readNameAddrList(header, recordRoutes, issues); break;
+      case 'route': readNameAddrList(header, routes, issues); break;
       case 'max-forwards': {
         if (facts.maxForwards !== undefined) break; // a repeat is sip.duplicate_header
         const value = parseDecimal(header.value, 255);

@@ -11,7 +11,6 @@ import { SIP_ISSUES } from './issues.ts';
 import type { Timestamp } from '../shared/time.ts';
 import type { TransportUnit, StreamChunk } from '../network/transportUnit.ts';
 import { extractSipFacts } from './extractSipFacts.ts';
-import { FactCache } from './factCache.ts';
 import { parseSipMessage } from './parseSipMessage.ts';
 import type { SipMessage } from './sipMessage.ts';
 import { SipStreamFramer, type FramerOutput } from './sipStreamFramer.ts';
@@ -61,7 +60,6 @@ function namesSipInFirstLine(payload: Uint8Array): boolean {
 
 export class SipUnitDecoder {
   private readonly streams = new Map<string, StreamState>();
-  private readonly cache = new FactCache();
 
   /** `probing(streamId)` tells whether a stream direction is only a guess (not recognised as SIP). */
   constructor(private readonly probing: (streamId: string) => boolean = () => false) {}
@@ -118,7 +116,7 @@ export class SipUnitDecoder {
   }
 
   private decoded(unit: TransportUnit, frames: readonly number[], message: SipMessage, issues: Issue[]): DecodedSipMessage {
-    const facts = extractSipFacts(message, issues, this.cache);
+    const facts = extractSipFacts(message, issues);
     return {
       frames, timestamp: unit.timestamp, src: unit.src, dst: unit.dst, transport: unit.transport,
       encapsulation: unit.encapsulation, message, facts, issues,

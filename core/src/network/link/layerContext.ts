@@ -5,6 +5,7 @@
 import type { Frame } from '../../capture/frame.ts';
 import { makeIssue, type Issue } from '../../shared/issue.ts';
 import type { FragmentReassembler } from '../ip/fragmentReassembler.ts';
+import type { AddressTexts } from '../ip/addressTexts.ts';
 import { formatIpv4, formatIpv6 } from '../ip/ipAddress.ts';
 import { NETWORK_ISSUES, type NetworkIssueCode } from '../issues.ts';
 import type { PacketResult } from '../packetResult.ts';
@@ -14,6 +15,8 @@ import type { SctpReassembler } from '../sctp/sctpReassembler.ts';
 export interface DecoderState {
   readonly fragments: FragmentReassembler;
   readonly sctp: SctpReassembler;
+  /** Shared IPv4 address texts (optional: without it each packet formats its own). */
+  readonly addresses?: AddressTexts;
 }
 
 const NO_WRAPPERS: readonly string[] = Object.freeze([]);
@@ -82,12 +85,14 @@ export class LayerContext {
   sourceIp(): string {
     const h = this.ipHeader;
     if (h === undefined) return '';
-    return this.ipVersion === 4 ? formatIpv4(h, 12) : formatIpv6(h, 8);
+    if (this.ipVersion === 6) return formatIpv6(h, 8);
+    return this.state.addresses?.ipv4(h, 12) ?? formatIpv4(h, 12);
   }
 
   destinationIp(): string {
     const h = this.ipHeader;
     if (h === undefined) return '';
-    return this.ipVersion === 4 ? formatIpv4(h, 16) : formatIpv6(h, 24);
+    if (this.ipVersion === 6) return formatIpv6(h, 24);
+    return this.state.addresses?.ipv4(h, 16) ?? formatIpv4(h, 16);
   }
 }
