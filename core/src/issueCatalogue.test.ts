@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeFile } from '../test/analyzeFile.ts';
+import { analyzeFile } from '../../tools/testing/analyzeFile.ts';
 import { ISSUE_CATALOGUE, describeIssueCode } from './issueCatalogue.ts';
 
 const CAPTURES = join(__dirname, '../../fixtures/corpus/captures');

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { accountedFrames } from '../src/pipeline/frameAccounting.ts';
-import { analyzeFile, readTsv } from './analyzeFile.ts';
+import { analyzeFile, readTsv } from '../../tools/testing/analyzeFile.ts';
 
 const CORPUS = join(__dirname, '../../fixtures/corpus');
 const inventory = readTsv(join(CORPUS, 'inventory.tsv'));

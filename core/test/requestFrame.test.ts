@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeCaptureBytes } from '../src/pipeline/captureAnalysis.ts';
-import { readTsv } from './analyzeFile.ts';
+import { readTsv } from '../../tools/testing/analyzeFile.ts';
 
 const CORPUS = join(__dirname, '../../fixtures/corpus');
 const inventory = readTsv(join(CORPUS, 'inventory.tsv'));

@@ -1,7 +1,7 @@
-/** Test helper: runs the whole pipeline over a file (in 64 KiB chunks, as a stream would deliver it). */
+/** Test helper (Node: reads fixture files): runs the whole pipeline over a file, in 64 KiB chunks as a stream would deliver it. */
 import { readFileSync } from 'node:fs';
-import { SipPipeline, type CaptureSummary } from '../src/pipeline/sipPipeline.ts';
-import type { MessageRecord } from '../src/sip/messageRecord.ts';
+import { SipPipeline, type CaptureSummary } from '../../core/src/pipeline/sipPipeline.ts';
+import type { MessageRecord } from '../../core/src/sip/messageRecord.ts';
 
 export interface FileAnalysis {
   readonly records: MessageRecord[];
