@@ -31,7 +31,7 @@ export function emptyModel(records: number): CorrelationModel {
   return {
     records, transactions: [], logicalTransactions: [], nodes: [], dialogs: [], usages: [], calls: [], issues: [],
     columns: {
-      transaction: [], logicalTransaction: [], dialog: [], call: [], usage: [], requestFrame: [], wiresharkRequestFrame: [],
+      transaction: [], logicalTransaction: [], dialog: [], call: [], usage: [], transactionRequestFrame: [], requestFrame: [],
       retransmissionOf: [], duplicateOf: [], counterpart: [], srcNode: [], dstNode: [],
     },
   };

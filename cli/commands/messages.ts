@@ -22,8 +22,9 @@ Several FILEs are merged in time order; - reads standard input.
 Options:
   --json    one JSON object per line (JSON Lines): index, frame, frames, time, src, dst, transport,
             encapsulation, method, requestUri, status, reason, callId, cseq, branch, from, to, row, call,
-            dialog, transaction, retransmission, requestFrame, hop (Via stack, Record-Route added, Route
-            consumed…), issues (codes) — docs/export-schemas.md, "messages"
+            dialog, transaction, logicalTransaction, retransmission, requestFrame (as Wireshark's
+            sip.response-request), transactionRequestFrame (RFC 3261 §17), hop (Via stack, Record-Route
+            added, Route consumed…), issues (codes) — docs/export-schemas.md, "messages"
   --csv     comma-separated with a header line
 ${SELECT_OPTIONS_HELP}
 ${FILTER_OPTIONS_HELP}

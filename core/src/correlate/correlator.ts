@@ -242,8 +242,8 @@ function assembleModel(p: Parts): CorrelationModel {
   const n = Math.max(col.transaction.length, col.wireshark.length);
   const columns: CorrelationModel['columns'] = {
     transaction: col.transaction.toArray(n), logicalTransaction: new Array<number>(n), dialog: new Array<number>(n),
-    call: new Array<number>(n), usage: new Array<number>(n), requestFrame: new Array<number>(n),
-    wiresharkRequestFrame: col.wireshark.toArray(n), retransmissionOf: col.retransmissionOf.toArray(n),
+    call: new Array<number>(n), usage: new Array<number>(n), transactionRequestFrame: new Array<number>(n),
+    requestFrame: col.wireshark.toArray(n), retransmissionOf: col.retransmissionOf.toArray(n),
     duplicateOf: col.duplicateOf.toArray(n), counterpart: col.counterpart.toArray(n), srcNode: new Array<number>(n), dstNode: new Array<number>(n),
   };
   const endpointNode = (id: number): number => {
@@ -264,7 +264,7 @@ function assembleModel(p: Parts): CorrelationModel {
     else if (tx !== undefined && kind === KIND_ACK) {
       requestFrame = tx.method === 'INVITE' ? tx.requestFrame : transactions[tx.relatesTo]?.requestFrame ?? -1;
     }
-    columns.requestFrame[i] = requestFrame;
+    columns.transactionRequestFrame[i] = requestFrame;
     columns.srcNode[i] = endpointNode(col.src.get(i));
     columns.dstNode[i] = endpointNode(col.dst.get(i));
   }

@@ -227,8 +227,10 @@ export interface RecordColumns {
   dialog: number[];
   call: number[];
   usage: number[];
+  /** Responses and ACK: the first transmission of the request of their RFC 3261 §17 transaction on this hop. */
+  transactionRequestFrame: number[];
+  /** Wireshark's `sip.response-request`, rule for rule (see wiresharkRequestLinker.ts). */
   requestFrame: number[];
-  wiresharkRequestFrame: number[];
   retransmissionOf: number[];
   duplicateOf: number[];
   /** Requests: the same request on the previous hop; responses: the same response on the next hop. */

@@ -12,7 +12,7 @@ describe('recordAnnotation', () => {
   it('describes a retransmitted 2xx: same transaction, retransmission of the first, request frame of the INVITE', () => {
     expect(recordAnnotation(model, 3, (i) => records[i])).toMatchObject({
       index: 3, transaction: 0, logicalTransaction: 0, dialog: 0, call: 0, retransmission: true, retransmissionOf: 2,
-      requestFrame: 1, wiresharkRequestFrame: 1, srcNode: 1, dstNode: 0, issues: [],
+      transactionRequestFrame: 1, requestFrame: 1, srcNode: 1, dstNode: 0, issues: [],
     });
   });
 
@@ -20,6 +20,7 @@ describe('recordAnnotation', () => {
     const first = recordAnnotation(model, 0, (i) => records[i], issuesByRecord(model));
     expect(first.retransmission).toBe(false);
     expect(first.requestFrame).toBeUndefined();
+    expect(first.transactionRequestFrame).toBeUndefined();
     expect(first.usage).toBeUndefined();
     expect(first.hop?.pushedVia).toBe('SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK-r1');
   });

@@ -18,9 +18,9 @@ export interface RecordAnnotation {
   retransmissionOf?: number;
   duplicateOf?: number;
   /** Responses (and ACK): the first transmission of the request on the same hop (RFC 3261 matching). */
-  requestFrame?: number;
+  transactionRequestFrame?: number;
   /** What Wireshark shows as sip.response-request for the same record (its own, coarser rules). */
-  wiresharkRequestFrame?: number;
+  requestFrame?: number;
   hop?: HopAnnotation;
   srcNode?: number;
   dstNode?: number;
@@ -54,8 +54,8 @@ export function recordAnnotation(model: CorrelationModel, index: number, lookup:
   set('usage', c.usage[index]);
   set('retransmissionOf', c.retransmissionOf[index]);
   set('duplicateOf', c.duplicateOf[index]);
+  set('transactionRequestFrame', c.transactionRequestFrame[index]);
   set('requestFrame', c.requestFrame[index]);
-  set('wiresharkRequestFrame', c.wiresharkRequestFrame[index]);
   set('srcNode', c.srcNode[index]);
   set('dstNode', c.dstNode[index]);
   const hop = hopAnnotation(model, index, lookup);

@@ -1,11 +1,11 @@
 /**
- * Compatibility column: the request frame Wireshark's SIP dissector shows as `sip.response-request`,
+ * The `requestFrame` column: the request frame Wireshark's SIP dissector shows as `sip.response-request`,
  * reproduced rule for rule (packet-sip.c: sip_find_request, sip_find_invite, sip_is_packet_resend).
  * Its table is keyed by Call-ID and the UDP address/port 4-tuple and remembers only the latest CSeq per
  * direction, so it differs from true transaction matching: after a CANCEL or an ACK with the INVITE's
  * CSeq number, later INVITE responses point at the CANCEL or ACK frame, the 200 of a CANCEL gets no link,
- * and nothing is linked over TCP/TLS. The `requestFrame` column is the RFC 3261 answer; this one exists
- * so results can be compared with tshark frame for frame.
+ * and nothing is linked over TCP/TLS. Issue #3 asks for exactly these semantics so results compare with tshark
+ * frame for frame; `transactionRequestFrame` is the RFC 3261 answer.
  */
 import type { MessageRecord } from '../sip/messageRecord.ts';
 

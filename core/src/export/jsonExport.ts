@@ -134,7 +134,7 @@ export function messageJson(src: JsonExportSource, i: number): Record<string, un
     retransmissionOf: index(c.retransmissionOf[i]),
     duplicateOf: index(c.duplicateOf[i]),
     requestFrame: index(c.requestFrame[i]),
-    wiresharkRequestFrame: index(c.wiresharkRequestFrame[i]),
+    transactionRequestFrame: index(c.transactionRequestFrame[i]),
     counterpart: index(c.counterpart[i]),
     hop: orNull(hop),
     issues: [...new Set(issuesOfMessage(data, i).map((x) => x.code))],
