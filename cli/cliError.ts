@@ -11,6 +11,8 @@ export const EXIT = {
   unknownFormat: 4,
   /** The output cannot be written: -o exists (without --force), no permission, disk full. */
   cannotWrite: 5,
+  /** The capture needs more memory than the process may use (whole-capture commands; `summary` streams). */
+  outOfMemory: 6,
   internal: 70,
 } as const;
 

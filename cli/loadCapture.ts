@@ -10,6 +10,7 @@ import { CliError, EXIT } from './cliError.ts';
 import { FrameOrigins, mergeCaptures, type MergeIssues } from './mergeInputs.ts';
 import type { OpenedInput } from './openInput.ts';
 import { inputsOf, type CommandContext } from './command.ts';
+import { MemoryGuard } from './memoryGuard.ts';
 import { Progress, type ProgressStream } from './progress.ts';
 
 export interface LoadedCapture {
@@ -27,6 +28,8 @@ export interface LoadOptions {
   readonly showProgress?: boolean;
   /** Keep each message's bytes on its record (the HTML export shows them). */
   readonly keepRawMessages?: boolean;
+  /** Checked after every chunk (tests pass their own). */
+  readonly memoryGuard?: MemoryGuard;
 }
 
 export async function loadCapture(inputs: readonly OpenedInput[], options: LoadOptions = {}): Promise<LoadedCapture> {
@@ -42,12 +45,14 @@ export async function loadCapture(inputs: readonly OpenedInput[], options: LoadO
   const analyzer = new CaptureAnalyzer({ keepRawMessages: options.keepRawMessages });
   const calls = new Set<string>();
   let messages = 0;
+  const guard = options.memoryGuard ?? new MemoryGuard();
   try {
     for await (const chunk of chunks) {
       const records = analyzer.push(chunk);
       messages += records.length;
       countCalls(records, calls);
       progress.update(counter.bytes, messages, calls.size);
+      guard.check({ bytesRead: counter.bytes, totalBytes: total, messages });
     }
     progress.phase('correlating');
     const result = analyzer.end();

@@ -74,6 +74,7 @@ export const EXIT_CODES_HELP = `Exit codes:
   3   an input cannot be read: no such file, a directory, permission denied, read error
   4   an input is not a capture (pcap, pcapng, gzip of either) nor SIP text, or is empty
   5   the output cannot be written: -o exists (use --force), permission denied, disk full
+  6   the capture needs more memory than this process may use (summary streams any size)
   70  internal error (a bug: please report it with the capture if you can)`;
 
 function mainHelp(): string {
