@@ -6,6 +6,7 @@
  * framer resynchronises on the next start-line.
  */
 import type { Issue } from '../shared/issue.ts';
+import { RecentTable } from '../shared/recentTable.ts';
 import { HepStream } from './hep/hepStream.ts';
 import { StreamClassifier, type StreamKind } from './tcp/streamClassifier.ts';
 import { pairedStreamId } from './tcp/tcpStreamId.ts';
@@ -28,12 +29,45 @@ export interface RoutedChunk {
   readonly otherProtocol?: string;
 }
 
+/** Directions (and WebSocket/HEP streams) routed at once: twice the TCP reassembler's default connection table. */
+export const DEFAULT_MAX_ROUTED_STREAMS = 131_072;
+
 export class StreamRouter {
-  private readonly directions = new Map<string, DirectionState>();
-  private readonly webSockets = new Map<string, WebSocketStream>();
-  private readonly hepStreams = new Map<string, HepStream>();
+  private readonly directions: RecentTable<string, DirectionState>;
+  private readonly webSockets: RecentTable<string, WebSocketStream>;
+  private readonly hepStreams: RecentTable<string, HepStream>;
+  /** What evicted streams still held, delivered with the next routed chunk. */
+  private evictedUnits: TransportUnit[] = [];
+  private evictedIssues: Issue[] = [];
+
+  /**
+   * Beyond `maxStreams` entries per table the least recently used stream is ended as at the end of the
+   * capture (undecided bytes go on as possible SIP, WebSocket/HEP streams are finished), so a live capture with
+   * many short connections stays bounded.
+   */
+  constructor(maxStreams = DEFAULT_MAX_ROUTED_STREAMS) {
+    const keep = (out: { units: readonly TransportUnit[]; issues: readonly Issue[] }): void => {
+      this.evictedUnits.push(...out.units);
+      this.evictedIssues.push(...out.issues);
+    };
+    this.directions = new RecentTable(maxStreams, (_id, state) => {
+      if (state.route === undefined && state.pending.length > 0) keep(this.emitAll(state.pending, 'probe'));
+    });
+    this.webSockets = new RecentTable(maxStreams, (_id, stream) => keep(stream.finish()));
+    this.hepStreams = new RecentTable(maxStreams, (_id, stream) => keep(stream.finish()));
+  }
 
   push(chunk: StreamChunk): RoutedChunk {
+    const out = this.route(chunk);
+    if (this.evictedUnits.length === 0 && this.evictedIssues.length === 0) return out;
+    const units = [...this.evictedUnits, ...out.units];
+    const issues = [...this.evictedIssues, ...out.issues];
+    this.evictedUnits = [];
+    this.evictedIssues = [];
+    return { ...out, units, issues };
+  }
+
+  private route(chunk: StreamChunk): RoutedChunk {
     const state = this.state(chunk.streamId);
     if (state.route === undefined) {
       const kind = state.classifier.push(chunk.data);
@@ -52,7 +86,7 @@ export class StreamRouter {
 
   /** The route of a direction, 'probe' meaning "not recognised, may still turn out to be SIP". */
   routeOf(streamId: string): StreamRoute | undefined {
-    return this.directions.get(streamId)?.route;
+    return this.directions.peek(streamId)?.route;
   }
 
   /** End of capture: directions still undecided go to the SIP framer as possible SIP. */
@@ -93,7 +127,7 @@ export class StreamRouter {
       case 'http': {
         // The server half of a WebSocket connection starts with "HTTP/1.1 101".
         const paired = pairedStreamId(streamId);
-        return paired && this.directions.get(paired)?.route === 'websocket' ? 'websocket' : 'http';
+        return paired && this.directions.peek(paired)?.route === 'websocket' ? 'websocket' : 'http';
       }
       case 'unknown': return 'probe';
     }
@@ -134,7 +168,7 @@ export class StreamRouter {
   }
 
   /** One object per connection, shared by both directions. */
-  private connectionStream<T>(map: Map<string, T>, streamId: string, make: () => T): T {
+  private connectionStream<T>(map: RecentTable<string, T>, streamId: string, make: () => T): T {
     const paired = pairedStreamId(streamId) ?? streamId;
     const key = streamId < paired ? streamId : paired;
     let value = map.get(key);

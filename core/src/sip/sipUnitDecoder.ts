@@ -7,6 +7,7 @@
 import type { Endpoint, Transport } from '../shared/endpoint.ts';
 import { makeIssue, type Issue } from '../shared/issue.ts';
 import { bytesToLatin1 } from '../shared/bytes.ts';
+import { RecentTable } from '../shared/recentTable.ts';
 import { SIP_ISSUES } from './issues.ts';
 import type { Timestamp } from '../shared/time.ts';
 import type { TransportUnit, StreamChunk } from '../network/transportUnit.ts';
@@ -58,13 +59,38 @@ function namesSipInFirstLine(payload: Uint8Array): boolean {
   return false;
 }
 
-export class SipUnitDecoder {
-  private readonly streams = new Map<string, StreamState>();
+/** Stream directions framed at once: twice the TCP reassembler's default connection table. */
+export const DEFAULT_MAX_FRAMED_STREAMS = 131_072;
 
-  /** `probing(streamId)` tells whether a stream direction is only a guess (not recognised as SIP). */
-  constructor(private readonly probing: (streamId: string) => boolean = () => false) {}
+export class SipUnitDecoder {
+  private readonly streams: RecentTable<string, StreamState>;
+  /** What evicted directions still held, delivered with the next output. */
+  private evicted: SipUnitOutput | undefined;
+
+  /**
+   * `probing(streamId)` tells whether a stream direction is only a guess (not recognised as SIP). Beyond
+   * `maxStreams` directions the least recently used one is ended as at the end of the capture (its partial
+   * message becomes a reported remainder), so long live captures stay bounded.
+   */
+  constructor(private readonly probing: (streamId: string) => boolean = () => false, maxStreams = DEFAULT_MAX_FRAMED_STREAMS) {
+    this.streams = new RecentTable(maxStreams, (_id, state) => {
+      const out = this.collect(state, state.framer.end());
+      if (out.messages.length === 0 && out.issues.length === 0) return;
+      this.evicted ??= { messages: [], notSip: [], issues: [] };
+      this.evicted.messages.push(...out.messages);
+      this.evicted.issues.push(...out.issues);
+    });
+  }
 
   accept(unit: TransportUnit): SipUnitOutput {
+    const out = this.acceptUnit(unit);
+    const evicted = this.evicted;
+    if (evicted === undefined) return out;
+    this.evicted = undefined;
+    return { ...out, messages: [...evicted.messages, ...out.messages], issues: [...evicted.issues, ...out.issues] };
+  }
+
+  private acceptUnit(unit: TransportUnit): SipUnitOutput {
     if (unit.kind === 'datagram') {
       const parsed = parseSipMessage(unit.payload);
       if (parsed.kind === 'not-sip') {
