@@ -199,8 +199,16 @@ export function extractSipFacts(message: SipMessage, issues: Issue[] = []): SipF
   }
   const sdp = readSdp(message.body, contentType, issues);
   if (sdp !== undefined) facts.sdp = sdp;
+  // Most messages have no Route, Reason and often no Contact or Record-Route: share one empty list (a record
+  // is kept for every message of a capture, so per-message empty arrays add up).
+  if (contacts.length === 0) facts.contacts = NONE;
+  if (recordRoutes.length === 0) facts.recordRoutes = NONE;
+  if (routes.length === 0) facts.routes = NONE;
+  if (reasons.length === 0) facts.reasons = NONE;
   return facts;
 }
+
+const NONE: readonly never[] = Object.freeze([]);
 
 function readSdp(body: Uint8Array, contentType: MediaType | undefined, issues: Issue[]): SdpFacts | undefined {
   const sdpBytes = findSdpBody(body, contentType, issues);
