@@ -10,6 +10,7 @@ import { Correlator, type CorrelatorOptions } from '../correlate/correlator.ts';
 import type { CorrelationModel, RecordLookup } from '../correlate/model.ts';
 import type { MessageRecord } from '../sip/messageRecord.ts';
 import type { Issue } from '../shared/issue.ts';
+import { RecordCompactor } from './compactRecord.ts';
 import { SipPipeline, type CaptureSummary, type SipPipelineOptions } from './sipPipeline.ts';
 
 export interface CaptureAnalysis {
@@ -27,15 +28,34 @@ export interface CaptureAnalysis {
 export const headerFromFacts = (record: MessageRecord, name: string): string | undefined =>
   record.facts.extraHeaders?.[name.toLowerCase()];
 
+export interface CaptureAnalyzerOptions extends CorrelatorOptions, SipPipelineOptions {
+  /**
+   * Keep each message as its bytes and let its SipFacts go once correlation has read them (they are derived
+   * again when asked for): several times less memory for big captures, for some re-parsing in the analysis.
+   * Implies keepRawMessages.
+   */
+  readonly compactRecords?: boolean;
+  /** compactRecords: how many of the newest records keep all their facts (default 2048; 0 in tests). */
+  readonly compactReleaseLag?: number;
+}
+
 export class CaptureAnalyzer {
   private readonly pipeline: SipPipeline;
   private readonly correlator: Correlator;
   private readonly records: MessageRecord[] = [];
+  private readonly compactor: RecordCompactor | undefined;
 
   /** `keepRawMessages`: records carry their message bytes (for message detail and the HTML export), up to `rawBudgetBytes`. */
-  constructor(options: CorrelatorOptions & SipPipelineOptions = {}) {
-    this.pipeline = new SipPipeline({ keepRawMessages: options.keepRawMessages, rawBudgetBytes: options.rawBudgetBytes });
+  constructor(options: CaptureAnalyzerOptions = {}) {
+    const compact = options.compactRecords === true;
+    this.pipeline = new SipPipeline({ keepRawMessages: options.keepRawMessages || compact, rawBudgetBytes: options.rawBudgetBytes });
     this.correlator = new Correlator({ headerValue: headerFromFacts, ...options });
+    this.compactor = compact ? new RecordCompactor(options.compactReleaseLag) : undefined;
+  }
+
+  /** How many times facts were derived again from message bytes (compactRecords). */
+  get factsReparsed(): number {
+    return this.compactor?.reparsed ?? 0;
   }
 
   /** Feeds a chunk; returns the records it completed (already handed to the correlator). */
@@ -50,6 +70,7 @@ export class CaptureAnalyzer {
   end(): CaptureAnalysis {
     this.take(this.pipeline.end().records);
     const model = this.correlator.finish();
+    this.compactor?.releaseAll();
     const records = this.records;
     const lookup: RecordLookup = (i) => records[i];
     const analysis = analyze(model, lookup);
@@ -60,16 +81,17 @@ export class CaptureAnalyzer {
   }
 
   private take(records: MessageRecord[]): MessageRecord[] {
-    for (const r of records) {
+    const kept = this.compactor?.wrap(records) ?? records;
+    for (const r of kept) {
       this.records.push(r);
       this.correlator.add(r);
     }
-    return records;
+    return kept;
   }
 }
 
 /** Analyses a whole capture held in memory (tests, small inputs). */
-export function analyzeCaptureBytes(bytes: Uint8Array, options: CorrelatorOptions = {}, chunkBytes = 1 << 20): CaptureAnalysis {
+export function analyzeCaptureBytes(bytes: Uint8Array, options: CaptureAnalyzerOptions = {}, chunkBytes = 1 << 20): CaptureAnalysis {
   const analyzer = new CaptureAnalyzer(options);
   for (let at = 0; at < bytes.length; at += chunkBytes) analyzer.push(bytes.subarray(at, at + chunkBytes));
   return analyzer.end();
