@@ -1,6 +1,8 @@
 // `npm run bench`: builds the deterministic SIP-dense capture once (bench/out/), then measures, in the same run,
 // `sipladder summary` (full pipeline: read, decode, parse, correlate, analyse — streamed), a bare record scan of
-// the same file, and sngrep when installed; then the summary of a capture twice as long (BENCH_SCALING=0 skips it).
+// the same file, and sngrep when installed; then the summary of a capture twice as long (BENCH_SCALING=0 skips it),
+// and once `sipladder calls` — the whole analysis kept in memory, as the CLI's other commands and the app hold it
+// (BENCH_WHOLE=0 skips it).
 // Each command runs BENCH_RUNS times (default 3): the table gives the median wall time, the range, CPU time
 // (user + system) and peak RSS (GNU time's %M), and the ratios are taken between medians. On a shared machine
 // wall times swing with the load; CPU time swings less, so its ratio is printed too.
@@ -23,10 +25,10 @@ function generate(path, messages) {
 }
 
 const hasGnuTime = existsSync('/usr/bin/time');
-function once(label, command, args) {
+function once(label, command, args, keepStdout = true) {
   const wrapped = hasGnuTime ? ['/usr/bin/time', ['-f', '__BENCH__ %e %U %S %M', command, ...args]] : [command, args];
   const started = process.hrtime.bigint();
-  const r = spawnSync(wrapped[0], wrapped[1], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(wrapped[0], wrapped[1], { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', keepStdout ? 'pipe' : 'ignore', 'pipe'] });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (r.status !== 0) {
     process.stderr.write(`${label} failed (exit ${r.status}):\n${r.stderr}\n`);
@@ -44,11 +46,11 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-function measure(label, command, args) {
+function measure(label, command, args, count = RUNS, keepStdout = true) {
   const runs = [];
-  for (let i = 0; i < RUNS; i++) {
-    process.stderr.write(`${label}: run ${i + 1} of ${RUNS}…\n`);
-    const r = once(label, command, args);
+  for (let i = 0; i < count; i++) {
+    process.stderr.write(`${label}: run ${i + 1} of ${count}…\n`);
+    const r = once(label, command, args, keepStdout);
     if (r === undefined) return undefined;
     runs.push(r);
   }
@@ -78,6 +80,10 @@ if (process.env.BENCH_SCALING !== '0') {
   results.push(twice);
 }
 const doubledMessages = twice ? JSON.parse(twice.stdout).sipMessages : NaN;
+if (process.env.BENCH_WHOLE !== '0') {
+  // bin/sipladder.mjs, as users start it (it gives whole-capture commands a bigger heap); one run: it is long.
+  results.push(measure('sipladder calls (whole, 1 run)', 'node', ['bin/sipladder.mjs', 'calls', file, '--json'], 1, false));
+}
 
 const rows = results.filter(Boolean).map((r) => {
   const two = r.label.includes('×2');
