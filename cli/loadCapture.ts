@@ -10,6 +10,7 @@ import { CliError, EXIT } from './cliError.ts';
 import { FrameOrigins, mergeCaptures, type MergeIssues } from './mergeInputs.ts';
 import type { OpenedInput } from './openInput.ts';
 import { inputsOf, type CommandContext } from './command.ts';
+import { fileInputBytes } from './fileInputBytes.ts';
 import { MemoryGuard } from './memoryGuard.ts';
 import { Progress, type ProgressStream } from './progress.ts';
 
@@ -42,8 +43,11 @@ export async function loadCapture(inputs: readonly OpenedInput[], options: LoadO
   const origins = merged ? new FrameOrigins() : undefined;
   const mergeIssues: MergeIssues = [];
   const chunks = merged ? mergeCaptures(counted, origins!, mergeIssues) : counted[0]!.chunks;
-  // Records keep their bytes and scalar facts only once correlated (core compactRecords): about half the memory.
-  const analyzer = new CaptureAnalyzer({ keepRawMessages: options.keepRawMessages, compactRecords: true });
+  // Once correlated, records keep their scalar facts only (core compactRecords) and a single file's UDP messages
+  // are read again from it when needed rather than kept: a fraction of the memory of full records.
+  const path = merged ? undefined : inputs[0]!.rereadPath?.();
+  const input = path === undefined ? undefined : fileInputBytes(path);
+  const analyzer = new CaptureAnalyzer({ keepRawMessages: options.keepRawMessages, compactRecords: true, ...(input ? { input } : {}) });
   const calls = new Set<string>();
   let messages = 0;
   const guard = options.memoryGuard ?? new MemoryGuard();

@@ -55,6 +55,7 @@ export class CaptureContext {
     interfaceId: number,
     fileOffset: number,
     fcsLength: number,
+    dataOffset: number,
   ): number {
     const number = ++this.frameCount;
     this.frames.push({
@@ -67,6 +68,7 @@ export class CaptureContext {
       originalLength,
       interfaceId,
       fileOffset,
+      dataOffset,
       fcsLength,
     });
     return number;

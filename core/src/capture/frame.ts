@@ -18,6 +18,8 @@ export interface Frame {
   readonly interfaceId: number;
   /** Byte offset of the record's header in the (decompressed) input stream. */
   readonly fileOffset: number;
+  /** Byte offset of `data` in the same stream (so a message can be read again from the file later). */
+  readonly dataOffset: number;
   /** Bytes of FCS at the end of `data` (from the pcap FCS bits or pcapng if_fcslen); usually 0. */
   readonly fcsLength: number;
 }

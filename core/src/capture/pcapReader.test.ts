@@ -31,6 +31,7 @@ describe('PcapReader', () => {
         originalLength: 60,
         interfaceId: 0,
         fileOffset: 24,
+        dataOffset: 40, // after the 24-byte file header and the 16-byte record header
         fcsLength: 0,
       },
     ]);

@@ -90,6 +90,7 @@ export class PcapReader implements RecordParser {
         0,
         recordOffset,
         this.fcsLength,
+        recordOffset + headerBytes,
       );
       if (capturedLength > this.snapLength && this.snapLength !== 0) {
         ctx.report(

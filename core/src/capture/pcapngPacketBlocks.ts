@@ -82,6 +82,7 @@ export function readTimedPacketBlock(
     iface.id,
     blockOffset,
     fcsLength,
+    blockOffset + (dataStart - pos),
   );
   if (iface.snapLength !== 0 && capturedLength > iface.snapLength) {
     ctx.report(
@@ -136,6 +137,7 @@ export function readSimplePacketBlock(
     iface.id,
     blockOffset,
     iface.fcsLength,
+    blockOffset + (dataStart - pos),
   );
   return true;
 }

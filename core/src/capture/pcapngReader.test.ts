@@ -45,6 +45,7 @@ describe('PcapngReader', () => {
         originalLength: 5,
         interfaceId: 0,
         fileOffset: 48,
+        dataOffset: 76, // the EPB at 48 has 28 bytes before its packet data
         fcsLength: 0,
       },
     ]);

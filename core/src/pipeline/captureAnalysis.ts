@@ -10,7 +10,7 @@ import { Correlator, type CorrelatorOptions } from '../correlate/correlator.ts';
 import type { CorrelationModel, RecordLookup } from '../correlate/model.ts';
 import type { MessageRecord } from '../sip/messageRecord.ts';
 import type { Issue } from '../shared/issue.ts';
-import { RecordCompactor } from './compactRecord.ts';
+import { RecordCompactor, type InputBytes } from './compactRecord.ts';
 import { SipPipeline, type CaptureSummary, type SipPipelineOptions } from './sipPipeline.ts';
 
 export interface CaptureAnalysis {
@@ -37,6 +37,11 @@ export interface CaptureAnalyzerOptions extends CorrelatorOptions, SipPipelineOp
   readonly compactRecords?: boolean;
   /** compactRecords: how many of the newest records keep all their facts (default 2048; 0 in tests). */
   readonly compactReleaseLag?: number;
+  /**
+   * compactRecords: the input file, to read messages again from instead of keeping their bytes (those that lie
+   * there as they are: a datagram in one frame, input not gzip). The input must not change while in use.
+   */
+  readonly input?: InputBytes;
 }
 
 export class CaptureAnalyzer {
@@ -48,9 +53,12 @@ export class CaptureAnalyzer {
   /** `keepRawMessages`: records carry their message bytes (for message detail and the HTML export), up to `rawBudgetBytes`. */
   constructor(options: CaptureAnalyzerOptions = {}) {
     const compact = options.compactRecords === true;
-    this.pipeline = new SipPipeline({ keepRawMessages: options.keepRawMessages || compact, rawBudgetBytes: options.rawBudgetBytes });
+    this.pipeline = new SipPipeline({
+      keepRawMessages: options.keepRawMessages || compact, rawBudgetBytes: options.rawBudgetBytes,
+      locateInInput: compact && options.input !== undefined,
+    });
     this.correlator = new Correlator({ headerValue: headerFromFacts, ...options });
-    this.compactor = compact ? new RecordCompactor(options.compactReleaseLag) : undefined;
+    this.compactor = compact ? new RecordCompactor(options.compactReleaseLag, options.input) : undefined;
   }
 
   /** How many times facts were derived again from message bytes (compactRecords). */

@@ -2,8 +2,9 @@
  * A MessageRecord that, once correlation has read it, keeps only the scalar SipFacts (method, status, CSeq,
  * Call-ID, lengths…: what analysis passes read of every message) and derives the structured ones (Via stack,
  * name-addrs, SDP, Reason…) again from the message's own bytes when asked for. Parsing is deterministic: same
- * bytes, same facts. A whole capture then costs about its SIP text plus a small object per message, instead of
- * full fact objects (several times that).
+ * bytes, same facts. The bytes are read again from the input file when they lie there as they are (InputBytes,
+ * a datagram in one frame) and kept in memory otherwise (reassembled, decompressed, standard input). A whole
+ * capture then costs a small object per message, instead of full fact objects (several KB each).
  */
 import { detachOptional, internToken } from '../correlate/detachString.ts';
 import type { Endpoint, Transport } from '../shared/endpoint.ts';
@@ -16,25 +17,31 @@ import type { NameAddrFacts, SdpFacts, SipFacts, ViaFacts } from '../sip/sipFact
 
 const NONE: readonly never[] = Object.freeze([]);
 
+/** Random access to the input stream (a file): the bytes at `offset`, or undefined when they cannot be read. */
+export interface InputBytes {
+  read(offset: number, length: number): Uint8Array | undefined;
+}
+
 /** Facts derived again, most recent last; bounded so a pass over many records does not hold them all. */
 export class FactsCache {
-  private readonly entries = new Map<Uint8Array, SipFacts>();
+  private readonly entries = new Map<CompactRecord, SipFacts>();
   /** How many times facts were derived again (for the benchmark and tests). */
   reparsed = 0;
 
   constructor(private readonly capacity = 4096) {}
 
-  factsOf(raw: Uint8Array): SipFacts {
-    const hit = this.entries.get(raw);
+  factsOf(record: CompactRecord): SipFacts {
+    const hit = this.entries.get(record);
     if (hit !== undefined) return hit;
     this.reparsed++;
-    const parsed = parseSipMessage(raw);
-    // These bytes parsed as SIP once and parse the same way again; the fallback only keeps types honest.
-    const facts: SipFacts = parsed.kind === 'not-sip'
-      ? { kind: 'request', vias: NONE, contacts: NONE, recordRoutes: NONE, routes: NONE, reasons: NONE, bodyLength: raw.length }
+    const raw = record.raw;
+    const parsed = raw === undefined ? undefined : parseSipMessage(raw);
+    // The bytes parsed as SIP once and parse the same way again; only a file changed under us lands here.
+    const facts: SipFacts = parsed === undefined || parsed.kind === 'not-sip'
+      ? { kind: 'request', vias: NONE, contacts: NONE, recordRoutes: NONE, routes: NONE, reasons: NONE, bodyLength: 0 }
       : extractSipFacts(parsed.message);
     if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(raw, facts);
+    this.entries.set(record, facts);
     return facts;
   }
 }
@@ -60,7 +67,7 @@ class LightFacts implements SipFacts {
   private readonly hasSdp: boolean;
   private readonly hasReasons: boolean;
 
-  constructor(full: SipFacts, private readonly raw: Uint8Array, private readonly cache: FactsCache) {
+  constructor(full: SipFacts, private readonly record: CompactRecord, private readonly cache: FactsCache) {
     // Optional fields stay absent when undefined, as extractSipFacts leaves them (`'x' in facts` stays false).
     const self = this as { -readonly [K in keyof SipFacts]?: SipFacts[K] };
     this.kind = full.kind;
@@ -84,7 +91,7 @@ class LightFacts implements SipFacts {
   }
 
   private get full(): SipFacts {
-    return this.cache.factsOf(this.raw);
+    return this.cache.factsOf(this.record);
   }
 
   get vias(): readonly ViaFacts[] { return this.full.vias; }
@@ -108,10 +115,14 @@ export class CompactRecord implements MessageRecord {
   readonly transport: Transport;
   readonly encapsulation: readonly string[];
   readonly issues: readonly Issue[];
-  readonly raw: Uint8Array;
+  declare readonly inputOffset?: number;
+  declare readonly byteLength?: number;
+  private readonly kept: Uint8Array | undefined;
+  private readonly input: InputBytes | undefined;
   private current: SipFacts;
 
-  constructor(record: MessageRecord, raw: Uint8Array, private readonly cache: FactsCache) {
+  /** Either `record.raw` is set, or `record.inputOffset`/`byteLength` with the `input` to read them from. */
+  constructor(record: MessageRecord, input: InputBytes | undefined, private readonly cache: FactsCache) {
     this.index = record.index;
     this.frame = record.frame;
     this.frames = record.frames;
@@ -121,8 +132,20 @@ export class CompactRecord implements MessageRecord {
     this.transport = record.transport;
     this.encapsulation = record.encapsulation;
     this.issues = record.issues.length === 0 ? NONE : record.issues;
-    this.raw = raw;
+    this.kept = record.raw;
+    this.input = record.raw === undefined ? input : undefined;
+    if (this.input !== undefined && record.inputOffset !== undefined) {
+      (this as { inputOffset?: number }).inputOffset = record.inputOffset;
+      (this as { byteLength?: number }).byteLength = record.byteLength;
+    }
     this.current = record.facts;
+  }
+
+  /** The message's bytes: kept, or read again from the input. */
+  get raw(): Uint8Array | undefined {
+    if (this.kept !== undefined) return this.kept;
+    if (this.input === undefined || this.inputOffset === undefined) return undefined;
+    return this.input.read(this.inputOffset, this.byteLength ?? 0);
   }
 
   get facts(): SipFacts {
@@ -131,7 +154,7 @@ export class CompactRecord implements MessageRecord {
 
   /** Keeps the scalar facts only; the structured ones are derived again from `raw` when read. */
   release(): void {
-    if (!(this.current instanceof LightFacts)) this.current = new LightFacts(this.current, this.raw, this.cache);
+    if (!(this.current instanceof LightFacts)) this.current = new LightFacts(this.current, this, this.cache);
   }
 }
 
@@ -140,14 +163,14 @@ export const DEFAULT_RELEASE_LAG = 2048;
 
 /**
  * Wraps records as CompactRecords as they come and lets their structured facts go `lag` records later, once
- * correlation has read them. Records without kept bytes (past a raw budget) stay as they are.
+ * correlation has read them. Records whose bytes can be had neither from memory nor from `input` stay as they are.
  */
 export class RecordCompactor {
   private readonly cache = new FactsCache();
   private readonly waiting: CompactRecord[] = [];
   private head = 0;
 
-  constructor(private readonly lag = DEFAULT_RELEASE_LAG) {}
+  constructor(private readonly lag = DEFAULT_RELEASE_LAG, private readonly input?: InputBytes) {}
 
   /** How many times facts were derived again from message bytes. */
   get reparsed(): number {
@@ -157,8 +180,8 @@ export class RecordCompactor {
   /** The records to keep in place of `records`; releases the facts of those now `lag` behind. */
   wrap(records: readonly MessageRecord[]): MessageRecord[] {
     const out = records.map((r) => {
-      if (r.raw === undefined) return r;
-      const compact = new CompactRecord(r, r.raw, this.cache);
+      if (r.raw === undefined && (this.input === undefined || r.inputOffset === undefined)) return r;
+      const compact = new CompactRecord(r, this.input, this.cache);
       this.waiting.push(compact);
       return compact;
     });

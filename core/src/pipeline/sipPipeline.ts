@@ -51,6 +51,11 @@ export interface SipPipelineOptions {
    * Unlimited when absent.
    */
   readonly rawBudgetBytes?: number;
+  /**
+   * Give records whose bytes lie contiguous in the input (a datagram within one frame, input not gzip)
+   * `inputOffset` and `byteLength` instead of a kept copy: the caller can read them again from the file.
+   */
+  readonly locateInInput?: boolean;
 }
 
 export class SipPipeline {
@@ -71,10 +76,12 @@ export class SipPipeline {
   private ended = false;
   private lastDamaged: TransportUnit | undefined;
   private readonly rawSlabs: RawSlabs | undefined;
+  private readonly locate: boolean;
 
   constructor(options: SipPipelineOptions = {}) {
     this.sip = new SipUnitDecoder((streamId) => this.isProbing(streamId));
     this.rawSlabs = options.keepRawMessages ? new RawSlabs(options.rawBudgetBytes) : undefined;
+    this.locate = options.locateInInput === true;
   }
 
   /** Bytes of message text kept on records so far (keepRawMessages). */
@@ -191,13 +198,25 @@ export class SipPipeline {
       } else {
         const completing = frame?.number ?? m.frames[m.frames.length - 1] ?? 0;
         if (!frame) this.accounting.promoteToSip(completing);
-        records.push(this.record(m, completing, m.timestamp));
+        records.push(this.record(m, completing, m.timestamp, unit.kind === 'datagram' ? this.inputOffsetOf(m, frame) : undefined));
       }
     }
     return records;
   }
 
-  private record(m: DecodedSipMessage, frame: number, timestamp: Timestamp): MessageRecord {
+  /** Where the message's bytes are in the input stream, when they are a view of this frame's bytes. */
+  private inputOffsetOf(m: DecodedSipMessage, frame: Frame | undefined): number | undefined {
+    if (!this.locate || frame === undefined || m.frames.length !== 1 || m.frames[0] !== frame.number) return undefined;
+    if (this.reader.format === 'gzip') return undefined;
+    const bytes = m.message.bytes;
+    const data = frame.data;
+    if (bytes.buffer !== data.buffer) return undefined; // copied on the way (reassembly, decompression)
+    const at = bytes.byteOffset - data.byteOffset;
+    if (at < 0 || at + bytes.length > data.length) return undefined;
+    return frame.dataOffset + at;
+  }
+
+  private record(m: DecodedSipMessage, frame: number, timestamp: Timestamp, inputOffset?: number): MessageRecord {
     const facts = m.facts;
     if (facts.kind === 'request') {
       this.requests++;
@@ -210,6 +229,12 @@ export class SipPipeline {
     this.issueLog.addAll(m.issues, frame);
     const frames = m.frames.includes(frame) || m.frames.length === 0 ? m.frames : [...m.frames, frame].sort((a, b) => a - b);
     const index = this.messageCount++;
+    if (inputOffset !== undefined) {
+      return {
+        index, frame, frames, timestamp, src: m.src, dst: m.dst, transport: m.transport, encapsulation: m.encapsulation, facts,
+        issues: m.issues, inputOffset, byteLength: m.message.bytes.length,
+      };
+    }
     // A copy (in a slab): the parsed bytes are a view into a capture chunk that must not stay pinned.
     const raw = this.rawSlabs?.keep(m.message.bytes);
     return raw === undefined

@@ -25,4 +25,11 @@ export interface MessageRecord {
   readonly issues: readonly Issue[];
   /** The message's own bytes, kept only when the pipeline was asked to (message detail, HTML export). */
   readonly raw?: Uint8Array;
+  /**
+   * Where the message's bytes lie, contiguous, in the input stream — one frame, no reassembly, not inside
+   * gzip — when the pipeline was asked to locate them, so they can be read again from the file.
+   */
+  readonly inputOffset?: number;
+  /** The length of the message's bytes (set with inputOffset). */
+  readonly byteLength?: number;
 }

@@ -25,6 +25,7 @@ export function testFrame(data: Uint8Array, options: TestFrameOptions = {}): Fra
     originalLength: options.originalLength ?? data.length,
     interfaceId: 0,
     fileOffset: 0,
+    dataOffset: 16,
     fcsLength: options.fcsLength ?? 0,
   };
 }
