@@ -6,11 +6,12 @@
  * sipp say why they do not run.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CaptureReader } from '../../core/src/capture/captureReader.ts';
 import { analyzeCaptureBytes } from '../../core/src/pipeline/captureAnalysis.ts';
 import type { LiveDetail, LiveEntry } from '../../core/src/pipeline/liveSession.ts';
 import { testCallCapture } from '../../core/src/pipeline/testLiveCalls.ts';
@@ -319,6 +320,26 @@ describe('sipladder capture -r (live output from a file or standard input)', () 
       ['busy', '486', 'stdin-2'], ['answered', '200', 'stdin-1'], ['inProgress', '—', 'stdin-4'],
     ]);
     expect(run.err).toMatch(/^Read for 0:00:00 from standard input: 15 packets, 15 SIP messages\.\nCalls: 3 \(answered 1, busy 1, inProgress 1\); other dialogs and usages: 1\./);
+  });
+
+  it('saves what it read as a ring of files with --write --ring, the newest frames kept, each file readable', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sipladder-capture-ring-'));
+    const run = await runCapture(['-r', '-', '--write', join(dir, 'calls.pcap'), '--ring', '2', '--ring-mb', '0.002', '--quiet'], {
+      stdin: Readable.from([bytes.subarray(0, 1000), bytes.subarray(1000)]),
+    });
+    expect(run.code).toBe(0);
+    const files = readdirSync(dir).sort();
+    expect(files).toHaveLength(2);
+    expect(files[0]).toMatch(/^calls_\d{5}_\d{14}\.pcap$/);
+    const frames = files.map((f) => {
+      const r = new CaptureReader();
+      const batch = r.push(new Uint8Array(readFileSync(join(dir, f))));
+      expect(batch.issues).toEqual([]);
+      return batch.frames.length;
+    });
+    expect(frames.every((n) => n > 0)).toBe(true);
+    expect(frames.reduce((a, b) => a + b, 0)).toBeLessThan(15);
+    expect((await runCapture(['-r', '-', '--ring', '2'], { stdin: Readable.from([bytes]) })).code).toBe(2);
   });
 
   it('redraws a statistics line on a terminal, and erases it before printing calls and the summary', async () => {

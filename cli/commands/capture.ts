@@ -8,6 +8,7 @@ import type { OutStream } from '../command.ts';
 import { openInput } from '../openInput.ts';
 import { CaptureError } from '../live/captureError.ts';
 import { DEFAULT_CAPTURE_FILTER, DEFAULT_FILTER_SUMMARY } from '../live/captureFilter.ts';
+import { CaptureRingWriter } from '../live/captureRing.ts';
 import { CaptureFileWriter } from '../live/captureWriter.ts';
 import { CaptureSource, type ByteInput } from '../live/captureSource.ts';
 import { findCaptureTool } from '../live/captureTool.ts';
@@ -40,6 +41,9 @@ Options:
                           Default: ${DEFAULT_FILTER_SUMMARY}
   -r, --read FILE         read FILE (pcap, pcapng, gzip) or - (standard input) instead of capturing
   -w, --write FILE        also save everything captured (pcapng; with -r, the bytes read)
+      --ring N            with --write: keep a ring of N files (FILE_00001_<time>.pcapng, …), deleting the
+                          oldest as a new one starts, so a capture left running keeps a bounded window on disk
+      --ring-mb M         with --ring: start a new file every M MB (default 100)
       --force             overwrite the --write FILE
       --tool NAME         dumpcap or tcpdump (default: dumpcap when installed)
       --list              list the interfaces (name, state, description, addresses) and exit
@@ -48,6 +52,7 @@ ${LIVE_OPTIONS_HELP}
 Examples:
   sipladder capture -i eth0
   sipladder capture -i eth0 -i lo -f 'port 5060 or port 5080' --write calls.pcapng --duration 600
+  sipladder capture -i eth0 --write /var/tmp/sip.pcapng --ring 24 --ring-mb 500 --quiet
   sipladder capture -i any --json | jq -c 'select(.outcome != "answered")'
   ssh pbx 'tcpdump -i any -U -w - port 5060' | sipladder capture -r -`;
 
@@ -67,6 +72,8 @@ const OPTIONS = {
   stats: { type: 'string' },
   'limit-calls': { type: 'string' },
   'limit-mb': { type: 'string' },
+  ring: { type: 'string' },
+  'ring-mb': { type: 'string' },
 } as const;
 
 export interface LiveIo {
@@ -122,7 +129,14 @@ async function capture(argv: readonly string[], io: LiveIo): Promise<number> {
   const stats = values.stats === undefined ? undefined : numberOption('stats', values.stats);
 
   // The output file first: a refusal must not leave a capture tool running.
-  const writer = values.write !== undefined ? new CaptureFileWriter(values.write, values.force === true) : undefined;
+  if ((values.ring !== undefined || values['ring-mb'] !== undefined) && values.write === undefined) {
+    throw new CliError('--ring saves files: give their name with --write FILE', EXIT.usage);
+  }
+  const writer = values.write === undefined ? undefined : values.ring !== undefined
+    ? new CaptureRingWriter(values.write, {
+      files: numberOption('ring', values.ring), fileBytes: numberOption('ring-mb', values['ring-mb'] ?? '100') * 1_000_000,
+    }, values.force === true)
+    : new CaptureFileWriter(values.write, values.force === true);
   let input: ByteInput;
   let capture: InterfaceCapture | undefined;
   try {
@@ -152,7 +166,7 @@ async function capture(argv: readonly string[], io: LiveIo): Promise<number> {
       ...(stats !== undefined ? { statsEverySeconds: stats } : {}), ...(duration !== undefined ? { durationSeconds: duration } : {}),
       ...(capture ? { tool: capture.tool.name } : {}), ...(io.signal ? { signal: io.signal } : {}), env,
     });
-    if (writer && !values.quiet && !values.json) io.err.write(`Saved ${(writer.bytes / 1e6).toFixed(1)} MB to ${writer.path}.\n`);
+    if (writer && !values.quiet && !values.json) io.err.write(`${savedLine(writer)}\n`);
     if (summary.error) throw summary.error;
     if (values.read !== undefined && source.contentFormat === 'unknown') {
       throw new CliError(`${input.label}: not a capture this tool reads (expected pcap, pcapng, gzip of either, or plain SIP text)`, EXIT.unknownFormat);
@@ -180,4 +194,11 @@ function list(io: LiveIo, env: NodeJS.ProcessEnv, json: boolean): number {
   io.out.write(formatInterfaceList(interfaces) + '\n\n');
   io.out.write(`Capture tool: ${tool}\nDefault capture filter: ${DEFAULT_FILTER_SUMMARY}\n`);
   return EXIT.ok;
+}
+
+function savedLine(writer: CaptureFileWriter | CaptureRingWriter): string {
+  if (writer instanceof CaptureFileWriter) return `Saved ${(writer.bytes / 1e6).toFixed(1)} MB to ${writer.path}.`;
+  const kept = Math.min(writer.written.length, writer.ring.files);
+  return `Saved ${(writer.bytes / 1e6).toFixed(1)} MB in ${writer.written.length} ring file(s); the last ${kept} are kept, ` +
+    `the newest is ${writer.currentPath ?? writer.path}.`;
 }
