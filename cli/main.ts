@@ -60,7 +60,7 @@ const OWN_ARGUMENTS: Record<string, OwnArgumentsCommand> = {
   },
   lesson: {
     main: (argv, io) => lessonMain(argv, { out: io.out, err: io.err, env: process.env }),
-    help: lessonHelp, summary: 'the classroom lessons: list, show, check, export',
+    help: lessonHelp, summary: 'the classroom lessons: list, show, check, export; import and pack lesson files',
   },
   anonymize: {
     main: (argv, io) => anonymizeMain(argv, { out: io.out, err: io.err, ...(io.stdin ? { stdin: io.stdin } : {}) }),

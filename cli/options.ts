@@ -31,6 +31,11 @@ export const OPTIONS: Record<string, OptionSpec> = {
   // serve
   port: { type: 'string' },
   open: { type: 'boolean' },
+  capture: { type: 'string', multiple: true },
+  'capture-filter': { type: 'string' },
+  'limit-calls': { type: 'string' },
+  'limit-mb': { type: 'string' },
+  tool: { type: 'string' },
 };
 
 const COMMON = ['help', 'quiet', 'filter', 'hide'];
@@ -44,7 +49,8 @@ export const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   issues: [...COMMON, 'json', 'call', 'index'],
   export: [...COMMON, 'format', 'table', 'output', 'force', 'call', 'index'],
   ladder: [...COMMON, 'call', 'index', 'width', 'time', 'hops', 'ascii', 'lanes', 'layout', 'json'],
-  serve: ['help', 'port', 'open'],
+  // -f is the capture filter here (as in `capture -f`): serve takes no filter-language option.
+  serve: ['help', 'port', 'open', 'capture', 'capture-filter', 'filter', 'limit-calls', 'limit-mb', 'tool'],
 };
 
 export const FILTER_OPTIONS_HELP = `Filtering (every command; \`sipladder help filter\` lists every field):

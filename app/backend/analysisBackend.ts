@@ -4,12 +4,15 @@
  * few in flight), forwards queries, and fans progress events out to listeners.
  */
 import type { ChannelArgs, ChannelResult, OpenResult, ProgressEvent } from '../shared/ipcContract.ts';
+import type { LiveOpenOptions, LiveWorkerStats } from '../engine/liveTypes.ts';
 import { captureFileSize } from './fileChunks.ts';
 import { UserError } from './userError.ts';
 import type { FromWorker, PortLike, ToWorker, WorkerChannel } from './workerProtocol.ts';
 
 const FORWARD_CHUNK_BYTES = 1 << 20;
 const MAX_IN_FLIGHT = 4;
+/** Live chunks are small (a few packets): more of them may wait for the worker before the capture is paused. */
+const MAX_LIVE_IN_FLIGHT = 64;
 
 interface Pending {
   resolve: (value: unknown) => void;
@@ -21,6 +24,7 @@ export class AnalysisBackend {
   private session = 0;
   private readonly pending = new Map<number, Pending>();
   private readonly listeners = new Set<(event: ProgressEvent) => void>();
+  private readonly liveListeners = new Set<(stats: LiveWorkerStats) => void>();
   private readonly acks = new Map<number, () => void>();
   private nextSeq = 1;
   private lastProgress: ProgressEvent | undefined;
@@ -52,6 +56,23 @@ export class AnalysisBackend {
     const session = ++this.session;
     this.port.postMessage({ type: 'open', session, name, totalBytes, path: null });
     return { result: { session, name, sizeBytes: totalBytes }, done: this.forward(session, chunks) };
+  }
+
+  /** Opens a live capture: each chunk is forwarded as it arrives (not batched), at most a few dozen unacknowledged. */
+  openLive(name: string, live: LiveOpenOptions, chunks: AsyncIterable<Uint8Array>): { result: OpenResult; done: Promise<void> } {
+    const session = ++this.session;
+    this.port.postMessage({ type: 'liveOpen', session, name, ...live });
+    return { result: { session, name, sizeBytes: null }, done: this.forwardEach(session, chunks) };
+  }
+
+  /** The current session number (a live capture knows from it when the page opened something else). */
+  get currentSession(): number {
+    return this.session;
+  }
+
+  onLiveStats(listener: (stats: LiveWorkerStats) => void): () => void {
+    this.liveListeners.add(listener);
+    return () => this.liveListeners.delete(listener);
   }
 
   async cancel(): Promise<ProgressEvent> {
@@ -117,8 +138,28 @@ export class AnalysisBackend {
     }
   }
 
+  private async forwardEach(session: number, chunks: AsyncIterable<Uint8Array>): Promise<void> {
+    const inFlight: Promise<void>[] = [];
+    try {
+      for await (const chunk of chunks) {
+        if (session !== this.session) break;
+        const data = chunk.slice();
+        const seq = this.nextSeq++;
+        inFlight.push(new Promise<void>((resolve) => this.acks.set(seq, resolve)));
+        this.port.postMessage({ type: 'chunk', session, seq, data }, [data.buffer as ArrayBuffer]);
+        while (inFlight.length >= MAX_LIVE_IN_FLIGHT) await inFlight.shift();
+      }
+      await Promise.all(inFlight);
+    } finally {
+      if (session === this.session) this.port.postMessage({ type: 'end', session });
+    }
+  }
+
   private receive(m: FromWorker): void {
     switch (m.type) {
+      case 'liveStats':
+        for (const l of this.liveListeners) l(m.stats);
+        return;
       case 'progress':
         this.lastProgress = m.event;
         for (const l of this.listeners) l(m.event);

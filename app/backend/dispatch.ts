@@ -6,7 +6,10 @@
 import { type Capabilities, type Channel, type ChannelArgs, type ChannelResult, validateArgs } from '../shared/ipcContract.ts';
 import type { AnalysisBackend } from './analysisBackend.ts';
 import { glossaryView } from '../engine/lessonsGlossary.ts';
+import { buildLessonBundle } from '../engine/lessonAuthoringSession.ts';
 import { LessonLibrary, openLesson } from './lessonLibrary.ts';
+import type { LiveControl } from './liveCapture.ts';
+import { dispatchLive, isLiveChannel } from './liveDispatch.ts';
 import { UserError } from './userError.ts';
 
 type NativeChannel = 'openDialog' | 'listRecent' | 'openRecent' | 'openPath' | 'openBytes' | 'saveFile';
@@ -21,6 +24,8 @@ export interface DispatchContext {
   native: NativeHandlers;
   /** The classroom's lesson library (default: LessonLibrary.default(), found on first use). */
   lessons?: LessonLibrary;
+  /** The live capture of `sipladder serve --capture` (absent otherwise). */
+  live?: LiveControl;
 }
 
 function lessonsOf(ctx: DispatchContext): LessonLibrary {
@@ -31,6 +36,7 @@ export async function dispatch<C extends Channel>(ctx: DispatchContext, channel:
   const args = validateArgs(channel, rawArgs) as unknown[];
   const { backend } = ctx;
   const result = await (async (): Promise<unknown> => {
+    if (isLiveChannel(channel)) return dispatchLive(ctx.live, channel, args);
     switch (channel) {
       case 'capabilities': return ctx.capabilities;
       case 'cancel': return backend.cancel();
@@ -46,6 +52,9 @@ export async function dispatch<C extends Channel>(ctx: DispatchContext, channel:
       case 'listLessons': return lessonsOf(ctx).list(args[0] as ChannelArgs<'listLessons'>[0]);
       case 'openLesson': return openLesson(backend, lessonsOf(ctx), args[0] as string);
       case 'getGlossary': return glossaryView(args[0] as string, args[1] as ChannelArgs<'getGlossary'>[1]);
+      case 'buildLessonBundle': return buildLessonBundle({
+        getSteps: (q) => backend.query('getSteps', [q]), listCalls: (q) => backend.query('listCalls', [q]), exportCalls: (r) => backend.query('exportCalls', [r]),
+      }, args[0] as ChannelArgs<'buildLessonBundle'>[0], { generator: `sipladder app ${ctx.capabilities.version}` });
       default: {
         const handler = ctx.native[channel as NativeChannel] as ((...a: unknown[]) => Promise<unknown>) | undefined;
         if (handler === undefined) {

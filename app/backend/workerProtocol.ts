@@ -3,12 +3,15 @@
  * Requests carry already-validated arguments: validation happens once, at the app boundary.
  */
 import type { Channel, ProgressEvent } from '../shared/ipcContract.ts';
+import type { LiveOpenOptions, LiveWorkerStats } from '../engine/liveTypes.ts';
 
 /** Channels the worker answers (opening and cancelling are messages of their own). */
 export type WorkerChannel = Extract<Channel, 'status' | 'listCalls' | 'getLadder' | 'getMessage' | 'findRow' | 'getStatistics' | 'exportCalls' | 'getSteps'>;
 
 export type ToWorker =
   | { type: 'open'; session: number; name: string; totalBytes: number | null; path: string | null }
+  /** A live capture (liveHost.ts): its chunks follow as they are captured, until 'end'. */
+  | ({ type: 'liveOpen'; session: number; name: string } & LiveOpenOptions)
   | { type: 'chunk'; session: number; seq: number; data: Uint8Array }
   | { type: 'end'; session: number }
   | { type: 'cancel'; session: number }
@@ -18,6 +21,8 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: 'progress'; event: ProgressEvent }
+  /** The live session's counters, every tick. */
+  | { type: 'liveStats'; stats: LiveWorkerStats }
   | { type: 'ack'; session: number; seq: number }
   | { type: 'response'; id: number; ok: true; result: unknown }
   | { type: 'response'; id: number; ok: false; error: string; userError: boolean }

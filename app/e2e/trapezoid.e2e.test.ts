@@ -47,7 +47,7 @@ describe('the app in Chromium on the trapezoid sample (two proxies)', () => {
     await row.locator('.cell', { hasText: 'answered' }).waitFor({ timeout: 30_000 });
     await expect(row.textContent()).resolves.toContain('a84b4c76e66710');
     await expect(row.textContent()).resolves.toContain('sip:alice@atlanta.example.com');
-    await expect(page.locator('#status-line').textContent()).resolves.toMatch(/14 messages · 1 rows · done/);
+    await expect(page.locator('#status-line').textContent()).resolves.toMatch(/14 messages · 1 row · done/);
     await page.screenshot({ path: join(ARTIFACTS, 'call-list.png') });
   });
 
@@ -212,9 +212,9 @@ describe('the app in Chromium on the trapezoid sample (two proxies)', () => {
     await page.keyboard.press('/');
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('call-filter');
     await page.keyboard.type('status >= 400');
-    await page.waitForFunction(() => document.querySelector('.filter-status')?.textContent === '0 of 1 rows');
+    await page.waitForFunction(() => document.querySelector('.filter-status')?.textContent === '0 of 1 row');
     await page.locator('#call-filter').fill('from contains alice and method == INVITE and msg.status == 180');
-    await page.waitForFunction(() => document.querySelector('.filter-status')?.textContent === '1 rows');
+    await page.waitForFunction(() => document.querySelector('.filter-status')?.textContent === '1 row');
     await page.locator('#call-filter').fill('method == INVITE and stauts >= 400');
     const problem = page.locator('#filter-problem');
     await problem.locator('.filter-message', { hasText: "column 22: unknown field 'stauts' (did you mean 'status'?)" }).waitFor();
@@ -224,7 +224,7 @@ describe('the app in Chromium on the trapezoid sample (two proxies)', () => {
     await page.locator('#call-filter').fill('');
     await page.waitForFunction(() => document.querySelector('#filter-problem')?.hasAttribute('hidden') === true);
     await page.locator('#hide-noise').check();
-    await page.waitForFunction(() => document.querySelector('.filter-status')?.textContent === '1 rows');
+    await page.waitForFunction(() => document.querySelector('.filter-status')?.textContent === '1 row');
   });
 
   e2eIt('made no request off the page, opened no dialog and threw no error', async () => {

@@ -5,7 +5,9 @@
 import type { Capabilities, ProgressEvent } from '../shared/apiTypes.ts';
 import type { RendererApi } from './api/rendererApi.ts';
 import { ClassroomView } from './classroom/classroomView.ts';
+import { plural } from './plural.ts';
 import { byId, el } from './dom.ts';
+import { LiveController } from './live/liveController.ts';
 import { loadSettings, saveSettings, type Settings } from './settings.ts';
 import { StatisticsView } from './stats/statisticsView.ts';
 import { CallListView } from './views/callListView.ts';
@@ -20,6 +22,7 @@ export class App {
   private readonly ladder: LadderView;
   private readonly stats: StatisticsView;
   private readonly classroom: ClassroomView;
+  private readonly live: LiveController;
   private tab: Tab = 'calls';
   private last: ProgressEvent | undefined;
   private listTimer: ReturnType<typeof setTimeout> | undefined;
@@ -41,6 +44,10 @@ export class App {
         const open = p !== undefined && p.phase !== 'idle' && p.phase !== 'failed';
         return { session: open ? p.session : 0, name: open ? p.name.split(/[\\/]/).pop() || p.name : null, messages: open ? p.messages : 0, ladderRows: this.ladder.rows };
       },
+    });
+    this.live = new LiveController(api, {
+      ladder: this.ladder, callsRoot: byId('view-calls'), ladderRoot: byId('view-ladder'), tab: () => this.tab,
+      currentSession: () => this.last?.session ?? 0, toast: error, sessionKnown: () => this.last !== undefined && this.onProgress(this.last),
     });
     this.wireTopBar();
     this.wireDrop();
@@ -107,6 +114,12 @@ export class App {
   }
 
   private openFile(file: File): void {
+    // A lesson saved from the classroom carries its capture: it opens as a lesson, not as a capture.
+    if (/\.sipladder-lesson\.json$/i.test(file.name)) {
+      this.show('lessons');
+      void this.classroom.openLessonFile(file);
+      return;
+    }
     this.show('calls');
     this.api.openFile(file).catch((e: Error) => this.toast(e.message));
   }
@@ -117,17 +130,19 @@ export class App {
     const nameEl = byId('capture-name');
     nameEl.textContent = p.phase === 'idle' ? 'No capture open' : p.name.split(/[\\/]/).pop() || p.name;
     nameEl.title = p.name;
+    const live = this.live.owns(p.session);
     const loading = p.phase === 'reading' || p.phase === 'correlating';
     const bar = byId('progress');
-    bar.hidden = !loading;
+    // A live capture has no end to progress towards: the live bar shows its state and its Stop button.
+    bar.hidden = !loading || live;
     const pct = p.totalBytes ? Math.min(100, Math.round((p.bytesRead / p.totalBytes) * 100)) : 0;
     bar.setAttribute('aria-valuenow', String(pct));
     (bar.firstElementChild as HTMLElement).style.width = `${p.totalBytes ? pct : 100}%`;
     bar.classList.toggle('indeterminate', !p.totalBytes);
-    byId('cancel-button').hidden = !loading;
-    const phase = p.phase === 'reading' ? `reading ${pct ? pct + '%' : ''}` : p.phase === 'correlating' ? 'correlating…'
+    byId('cancel-button').hidden = !loading || live;
+    const phase = live && p.phase === 'reading' ? 'capturing' : live && p.phase === 'done' ? 'capture stopped' : p.phase === 'reading' ? `reading ${pct ? pct + '%' : ''}` : p.phase === 'correlating' ? 'correlating…'
       : p.phase === 'cancelled' ? 'cancelled (partial)' : p.phase === 'failed' ? `failed: ${p.error ?? ''}` : p.phase === 'done' ? `done in ${(p.elapsedMs / 1000).toFixed(1)} s` : '';
-    byId('status-line').textContent = p.phase === 'idle' ? '' : `${p.messages.toLocaleString('en')} messages · ${p.rows.toLocaleString('en')} rows · ${phase}`;
+    byId('status-line').textContent = p.phase === 'idle' ? '' : `${plural(p.messages, 'message')} · ${plural(p.rows, 'row')} · ${phase}`;
     byId('status-line').classList.toggle('error', p.phase === 'failed');
     const changed = previous === undefined || previous.session !== p.session || previous.generation !== p.generation || previous.rows !== p.rows;
     if (changed) {
@@ -179,6 +194,7 @@ export class App {
     if (tab === 'calls') this.calls.focus();
     if (tab === 'ladder') this.ladder.focus();
     if (tab === 'lessons') this.classroom.shown();
+    this.live.shown(tab);
   }
 
   private onGlobalKey(e: KeyboardEvent): void {

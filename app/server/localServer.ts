@@ -9,9 +9,11 @@ import type { AddressInfo } from 'node:net';
 import type { AnalysisBackend } from '../backend/analysisBackend.ts';
 import { dispatch, type DispatchContext } from '../backend/dispatch.ts';
 import { UserError } from '../backend/userError.ts';
+import type { LiveControl } from '../backend/liveCapture.ts';
 import { ContractError, isChannel, MAX_NAME_CHARS } from '../shared/ipcContract.ts';
 import { bodyChunks, HttpError, readJsonBody, sendJson, sendText } from './httpIo.ts';
 import { checkApiRequest, hostAllowed, makeToken, SECURITY_HEADERS, TOKEN_HEADER } from './security.ts';
+import { liveStatusEvent, serveLiveCapture } from './liveRoutes.ts';
 import type { StaticFile } from './staticFiles.ts';
 
 export interface LocalServerOptions {
@@ -22,6 +24,8 @@ export interface LocalServerOptions {
   version: string;
   token?: string;
   log?: (line: string) => void;
+  /** `serve --capture`: the live capture (status, stop, start, download). */
+  live?: LiveControl;
 }
 
 export interface RunningServer {
@@ -40,6 +44,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Run
   const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'));
   const ctx: DispatchContext = {
     backend: options.backend, native: {}, capabilities: { mode: 'web', nativeDialogs: false, version: options.version },
+    ...(options.live ? { live: options.live } : {}),
   };
   const streams = new Set<ServerResponse>();
   let port = 0;
@@ -55,6 +60,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Run
     if (refused !== undefined) return sendJson(res, refused.status, { ok: false, error: refused.reason });
     if (url.pathname === '/api/events' && req.method === 'GET') return openEvents(res);
     if (url.pathname === '/api/upload' && req.method === 'POST') return upload(req, res, url);
+    if (url.pathname === '/api/live/capture' && req.method === 'GET') return serveLiveCapture(res, options.live);
     const channel = /^\/api\/call\/([A-Za-z]+)$/.exec(url.pathname)?.[1];
     if (channel === undefined || !isChannel(channel)) return sendJson(res, 404, { ok: false, error: 'no such API' });
     if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: 'use POST' });
@@ -83,10 +89,13 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Run
     const last = options.backend.progress;
     if (last !== undefined) write(last);
     const off = options.backend.onProgress(write);
+    if (options.live !== undefined) write(liveStatusEvent(options.live.status()));
+    const offLive = options.live?.onStatus((status) => write(liveStatusEvent(status)));
     const beat = setInterval(() => res.write('\n'), HEARTBEAT_MS);
     streams.add(res);
     res.on('close', () => {
       off();
+      offLive?.();
       clearInterval(beat);
       streams.delete(res);
     });

@@ -4,6 +4,7 @@
  * and by app/start.mjs's fallback when no Electron binary exists.
  */
 import { AnalysisBackend } from '../backend/analysisBackend.ts';
+import { LiveCapture, type LiveCaptureConfig } from '../backend/liveCapture.ts';
 import { spawnAnalysisWorker, type WorkerHandle } from '../backend/workerPorts.ts';
 import { type AppDist, findAppDist } from './appDist.ts';
 import { type RunningServer, startLocalServer } from './localServer.ts';
@@ -14,6 +15,8 @@ export interface ServeOptions {
   /** A capture path, or a stream (standard input) with its display name. */
   file?: string;
   stream?: { name: string; chunks: AsyncIterable<Uint8Array> };
+  /** Capture live on interfaces (`--capture`); fails at start with the CLI's CaptureError when the tool cannot. */
+  live?: LiveCaptureConfig;
   port: number;
   open: boolean;
   version: string;
@@ -26,6 +29,7 @@ export interface ServeOptions {
 export interface Serving {
   server: RunningServer;
   backend: AnalysisBackend;
+  live: LiveCapture | undefined;
   /** A browser was asked to open the page. */
   browserOpened: boolean;
   close(): Promise<void>;
@@ -40,22 +44,26 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
   const backend = new AnalysisBackend(worker.port);
   worker.onExit((reason) => backend.fail(reason));
   let server: RunningServer;
+  let live: LiveCapture | undefined;
   try {
+    if (options.live !== undefined) live = await LiveCapture.start(backend, options.live);
     if (options.file !== undefined) await backend.openPath(options.file);
     else if (options.stream !== undefined) void backend.openStream(options.stream.name, null, options.stream.chunks).done.catch(() => undefined);
     server = await startLocalServer({
       backend, staticFiles: loadStaticFiles(dist.renderer), port: options.port, version: options.version,
-      ...(options.log ? { log: options.log } : {}),
+      ...(options.log ? { log: options.log } : {}), ...(live ? { live } : {}),
     });
   } catch (error) {
+    await live?.close();
     await worker.terminate();
     throw error;
   }
   const cleanup = options.open ? openInBrowser(server.url) : undefined;
   return {
-    server, backend, browserOpened: cleanup !== undefined,
+    server, backend, live, browserOpened: cleanup !== undefined,
     close: async () => {
       cleanup?.();
+      await live?.close();
       await server.close();
       await worker.terminate();
     },

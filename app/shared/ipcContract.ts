@@ -12,9 +12,13 @@ import { TIME_MODES } from '../../core/src/export/ladder/timeLabel.ts';
 import { arrayOf, bool, bytes, type Check, ContractError, int, nullable, object, oneOf, str, tuple } from './validate.ts';
 import type { GlossaryView, LessonOpened, LessonSummary, Locale, StepsPage, StepsQuery } from './classroomTypes.ts';
 import { glossaryName, lessonId, locale, stepsQuery } from './classroomContract.ts';
+import { lessonBundleRequest, type LessonBundleRequest, type LessonBundleResult } from '../engine/lessonAuthoringTypes.ts';
+import { liveStartRequest, type LiveStartRequest, type LiveStatus } from '../engine/liveTypes.ts';
 
 export * from './apiTypes.ts';
 export * from './classroomTypes.ts';
+export type { DraftNote, DraftQuestion, LessonBundleRequest, LessonBundleResult, LessonDraftData } from '../engine/lessonAuthoringTypes.ts';
+export type { LiveStartRequest, LiveState, LiveStatus } from '../engine/liveTypes.ts';
 export { ContractError } from './validate.ts';
 
 export const MAX_PAGE_ROWS = 1000;
@@ -52,6 +56,12 @@ export interface ApiChannels {
   openLesson: { args: [id: string]; result: LessonOpened };
   getSteps: { args: [query: StepsQuery]; result: StepsPage };
   getGlossary: { args: [name: string, locale: Locale]; result: GlossaryView | null };
+  /** A lesson authored on the open capture, as a bundle to save (docs/lessons.md, "Saving a lesson from the app"). */
+  buildLessonBundle: { args: [request: LessonBundleRequest]; result: LessonBundleResult };
+  // Live capture (`sipladder serve --capture`, issue #6): its status (null when serve captures nothing), stop, capture again.
+  liveStatus: { args: []; result: LiveStatus | null };
+  liveStop: { args: []; result: LiveStatus };
+  liveStart: { args: [request: LiveStartRequest]; result: LiveStatus };
 }
 
 export type Channel = keyof ApiChannels;
@@ -111,6 +121,10 @@ const ARG_CHECKS: { [C in Channel]: Check<ChannelArgs<C>> } = {
   openLesson: tuple(lessonId),
   getSteps: tuple(stepsQuery),
   getGlossary: tuple(glossaryName, locale),
+  buildLessonBundle: tuple(lessonBundleRequest),
+  liveStatus: none,
+  liveStop: none,
+  liveStart: tuple(liveStartRequest),
 };
 
 export const CHANNELS = Object.keys(ARG_CHECKS) as Channel[];

@@ -169,3 +169,72 @@ describe('sipladder lesson export', () => {
     expect(existsSync(out)).toBe(true);
   });
 });
+
+describe('lesson bundles: one file with the lesson and its capture', () => {
+  const bundleFile = join(tmp, 'cancel.sipladder-lesson.json');
+
+  it('packs a library lesson with its capture, and checks and shows the bundle as the lesson itself', async () => {
+    const packed = await run(['pack', 'cancel', '-o', bundleFile]);
+    expect(packed.code).toBe(0);
+    const bundle = JSON.parse(readFileSync(bundleFile, 'utf8')) as { lesson: { capture: string; notes: object }; anchors: Record<string, { frame: number }>; capture: { name: string } };
+    expect(bundle.lesson.capture).toBe('cancel.pcap');
+    expect(bundle.capture.name).toBe('cancel.pcap');
+    expect(Object.keys(bundle.anchors)).toEqual(expect.arrayContaining(Object.keys(bundle.lesson.notes)));
+    const { code, out } = await run(['check', bundleFile]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/ok — 14 SIP messages, 6 notes, 3 questions \(bundle: cancel\.pcap\)/);
+    const fromBundle = await run(['show', bundleFile, '--step', '9', '--width', '100', '--lang', 'fr']);
+    const fromLibrary = await run(['show', 'cancel', '--step', '9', '--width', '100', '--lang', 'fr']);
+    expect(fromBundle.code).toBe(0);
+    // The same ladder, note and question at message 9; only the capture's label differs.
+    const body = (text: string) => text.split('\n').filter((l) => !/cancel\.(pcap|sipladder)/.test(l)).join('\n');
+    expect(body(fromBundle.out)).toBe(body(fromLibrary.out));
+  });
+
+  it('imports a bundle into a folder that `lesson check` accepts, with the same notes', async () => {
+    const dir = join(tmp, 'imported');
+    const { code, out } = await run(['import', bundleFile, dir]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/lesson\.json and .*cancel\.pcap — 14 SIP messages, 6 notes, 3 questions/);
+    const written = JSON.parse(readFileSync(join(dir, 'lesson.json'), 'utf8')) as { capture: string; notes: object };
+    const original = JSON.parse(readFileSync(join(LESSONS, 'cancel/lesson.json'), 'utf8')) as { notes: object; questions: object };
+    expect(written.capture).toBe('cancel.pcap');
+    expect(written.notes).toEqual(original.notes);
+    expect(readFileSync(join(dir, 'cancel.pcap'))).toEqual(readFileSync(join(SCENARIOS, 'cancel/cancel.pcap')));
+    expect((await run(['check', dir])).out).toMatch(/ok — 14 SIP messages, 6 notes, 3 questions\n$/);
+    const again = await run(['import', bundleFile, dir]);
+    expect(again.code).toBe(5);
+    expect(again.err).toMatch(/exists: add --force/);
+    expect((await run(['import', bundleFile, dir, '--force'])).code).toBe(0);
+  });
+
+  it('puts notes on the messages their anchors name, even when the file numbers them otherwise', async () => {
+    const bundle = JSON.parse(readFileSync(bundleFile, 'utf8')) as { lesson: { notes: Record<string, unknown>; questions: { step?: number }[] }; anchors: Record<string, unknown> };
+    // As if written by a version that counted one message fewer before them: every number is one less.
+    const shift = <T>(record: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(record).map(([k, v]) => [String(Number(k) - 1), v]));
+    bundle.lesson.notes = shift(bundle.lesson.notes);
+    bundle.anchors = shift(bundle.anchors);
+    for (const q of bundle.lesson.questions) if (q.step !== undefined) q.step -= 1;
+    const file = join(tmp, 'shifted.sipladder-lesson.json');
+    writeFileSync(file, JSON.stringify(bundle));
+    const fromBundle = await run(['show', file, '--answers', '--width', '120']);
+    const fromLibrary = await run(['show', 'cancel', '--answers', '--width', '120']);
+    expect(fromBundle.code).toBe(0);
+    const body = (text: string) => text.split('\n').filter((l) => !/cancel\.pcap|shifted/.test(l)).join('\n');
+    expect(body(fromBundle.out)).toBe(body(fromLibrary.out));
+  });
+
+  it('says where a damaged bundle is broken, and refuses to import what is not a bundle', async () => {
+    const cut = join(tmp, 'cut.sipladder-lesson.json');
+    const text = readFileSync(bundleFile, 'utf8');
+    writeFileSync(cut, text.slice(0, text.length - 200));
+    const broken = await run(['check', cut]);
+    expect(broken.code).toBe(4);
+    expect(broken.err).toMatch(/the lesson bundle has errors:\n.*cut\.sipladder-lesson\.json: error at line \d+, column \d+: not valid JSON/);
+    const notBundle = await run(['import', join(LESSONS, 'cancel/lesson.json'), join(tmp, 'nothing')]);
+    expect(notBundle.code).toBe(4);
+    expect(notBundle.err).toMatch(/is not a lesson bundle/);
+    expect((await run(['import', bundleFile])).code).toBe(2);
+    expect((await run(['pack', 'cancel'])).err).toMatch(/lesson pack: give the output file with -o OUT/);
+  });
+});

@@ -5,7 +5,7 @@
  */
 import type {
   CallListQuery, Capabilities, ChannelResult, ExportRequest, LadderQuery, MessageQuery, OpenResult, ProgressEvent, Channel, ChannelArgs,
-  SaveRequest, SaveResult,
+  SaveRequest, SaveResult, LiveStartRequest, LiveStatus,
 } from '../../shared/ipcContract.ts';
 import { NdjsonSplitter } from './ndjson.ts';
 import type { RendererApi } from './rendererApi.ts';
@@ -15,6 +15,7 @@ const STORAGE_KEY = 'sipladder-token';
 
 export class HttpApi implements RendererApi {
   private readonly listeners = new Set<(event: ProgressEvent) => void>();
+  private readonly liveListeners = new Set<(status: LiveStatus) => void>();
   private streaming = false;
 
   constructor(private readonly token: string) {}
@@ -48,6 +49,28 @@ export class HttpApi implements RendererApi {
   openLesson(...args: ChannelArgs<'openLesson'>): Promise<ChannelResult<'openLesson'>> { return this.call('openLesson', args); }
   getSteps(...args: ChannelArgs<'getSteps'>): Promise<ChannelResult<'getSteps'>> { return this.call('getSteps', args); }
   getGlossary(...args: ChannelArgs<'getGlossary'>): Promise<ChannelResult<'getGlossary'>> { return this.call('getGlossary', args); }
+  liveStatus(): Promise<LiveStatus | null> { return this.call('liveStatus', []); }
+  liveStop(): Promise<LiveStatus> { return this.call('liveStop', []); }
+  liveStart(request: LiveStartRequest): Promise<LiveStatus> { return this.call('liveStart', [request]); }
+
+  /** Live capture status as the server pushes it (about 4 times a second while capturing). */
+  onLiveStatus(listener: (status: LiveStatus) => void): () => void {
+    this.liveListeners.add(listener);
+    if (!this.streaming) {
+      this.streaming = true;
+      void this.streamEvents();
+    }
+    return () => this.liveListeners.delete(listener);
+  }
+
+  /** The live capture saved so far (pcapng, whole blocks), as the server names it. */
+  async liveCaptureFile(): Promise<{ name: string; bytes: Uint8Array }> {
+    const response = await fetch('/api/live/capture', { credentials: 'omit', cache: 'no-store', headers: { [TOKEN_HEADER]: this.token } });
+    if (!response.ok) return this.result<never>(response);
+    const name = /filename="([\w.-]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'sipladder-live.pcapng';
+    return { name, bytes: new Uint8Array(await response.arrayBuffer()) };
+  }
+  buildLessonBundle(...args: ChannelArgs<'buildLessonBundle'>): Promise<ChannelResult<'buildLessonBundle'>> { return this.call('buildLessonBundle', args); }
 
   openBytes(name: string, data: Uint8Array): Promise<OpenResult> {
     return this.upload(name, new Blob([data as Uint8Array<ArrayBuffer>]));
@@ -98,6 +121,16 @@ export class HttpApi implements RendererApi {
     return payload.result as T;
   }
 
+  /** The events stream carries progress events and, with `serve --capture`, `{ type: 'liveStatus', status }` lines. */
+  private deliver(event: unknown): void {
+    const live = event as { type?: unknown; status?: LiveStatus };
+    if (live.type === 'liveStatus' && live.status !== undefined) {
+      for (const l of this.liveListeners) l(live.status);
+      return;
+    }
+    for (const l of this.listeners) l(event as ProgressEvent);
+  }
+
   private async streamEvents(): Promise<void> {
     for (;;) {
       try {
@@ -108,7 +141,7 @@ export class HttpApi implements RendererApi {
         for (;;) {
           const { value, done } = await reader.read();
           if (done) break;
-          for (const event of splitter.push(value)) for (const l of this.listeners) l(event as ProgressEvent);
+          for (const event of splitter.push(value)) this.deliver(event);
         }
       } catch {
         // Server restarting or gone: try again shortly.

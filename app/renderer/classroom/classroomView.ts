@@ -11,6 +11,7 @@ import { classroomKey } from './classroomKeys.ts';
 import { GlossaryTip } from './glossaryTip.ts';
 import { LANGUAGE_NAMES, uiText } from './i18n/uiText.ts';
 import { loadLocale, saveLocale } from './language.ts';
+import { LessonFileError, openLessonFile } from './authoring/lessonFile.ts';
 import { type CaptureInfo, LessonsScreen } from './lessonsScreen.ts';
 import { type StepSource, StepThrough } from './stepThrough.ts';
 
@@ -39,6 +40,7 @@ export class ClassroomView {
       open: (id) => void this.openLesson(id),
       stepCall: (rows) => this.stepThrough(rows),
       stepAll: () => this.stepThrough([]),
+      openFile: (file) => void this.openLessonFile(file),
       error: (m) => host.error(m),
     });
     this.steps = new StepThrough(api, {
@@ -109,6 +111,23 @@ export class ClassroomView {
       await this.steps.start({ session: opened.session, rows: [], lesson: opened.lesson, name: opened.name }, this.locale, this.presenter);
     } catch (error) {
       this.host.error((error as Error).message);
+    } finally {
+      this.opening = false;
+    }
+  }
+
+  /** A lesson bundle (saved from the app): its capture becomes the session, its notes land on their arrows. */
+  async openLessonFile(file: File): Promise<void> {
+    this.opening = true;
+    try {
+      const opened = await openLessonFile(this.api, file);
+      this.own.add(opened.session);
+      this.showSteps();
+      if (opened.warnings.length > 0) this.host.error(uiText(this.locale, 'lessons.fileWarnings', { warnings: opened.warnings.join('; ') }));
+      await this.steps.start({ session: opened.session, rows: [], lesson: opened.lesson, name: file.name }, this.locale, this.presenter);
+    } catch (error) {
+      const message = (error as Error).message;
+      this.host.error(error instanceof LessonFileError ? uiText(this.locale, 'lessons.fileBroken', { error: message }) : message);
     } finally {
       this.opening = false;
     }

@@ -20,9 +20,10 @@ function svg(cls: string): SVGSVGElement {
   return node;
 }
 
-function rowClass(r: StepRow, current: number): string {
+function rowClass(r: StepRow, current: number, noted: boolean): string {
   const s = r.step;
   const cls = ['step-arrow', s.request ? 'request' : 'response', `dlg-${s.dialog >= 0 ? s.dialog % DIALOG_COLORS : 'none'}`];
+  if (noted) cls.push('has-note');
   if (!s.request) cls.push(`s${Math.floor(s.statusCode / 100)}xx`);
   if (s.retransmission) cls.push('retransmission');
   if (r.position === current) cls.push('current');
@@ -41,6 +42,8 @@ export class StepLadder {
   private current = -1;
   private frame = 0;
   private laidOutWidth = -1;
+  /** The teacher's note per record index: a ✎ in the time column, the text as its tooltip. */
+  private notes: ReadonlyMap<number, string> = new Map();
 
   constructor(label: string, private readonly timeTitle: () => string, onPick: (position: number) => void) {
     this.header = el('div', { class: 'step-ladder-head' });
@@ -62,6 +65,10 @@ export class StepLadder {
 
   setLabel(label: string): void {
     this.root.setAttribute('aria-label', label);
+  }
+
+  setNotes(notes: ReadonlyMap<number, string>): void {
+    this.notes = notes;
   }
 
   setSteps(steps: readonly StepView[], presenter: boolean): void {
@@ -156,9 +163,11 @@ export class StepLadder {
         g.append('path').attr('class', 'head');
         g.append('text').attr('class', 'label');
         g.append('text').attr('class', 'badge');
+        g.append('text').attr('class', 'note-mark').attr('text-anchor', 'end');
+        g.append('title');
         return g;
       })
-      .attr('class', (d) => rowClass(d, this.current))
+      .attr('class', (d) => rowClass(d, this.current, this.notes.has(d.step.index)))
       .attr('data-index', (d) => d.position)
       .attr('aria-label', (d) => `${d.position + 1}. ${d.step.label}, ${d.step.from} → ${d.step.to}`)
       .call((g) => {
@@ -170,6 +179,9 @@ export class StepLadder {
           .attr('font-size', font).text((d) => d.label);
         g.select('text.badge').attr('x', (d) => d.labelX).attr('y', (d) => d.y + Math.round(font * 1.05)).attr('text-anchor', (d) => d.labelAnchor)
           .attr('font-size', Math.round(font * 0.72)).text((d) => d.badge);
+        g.select('text.note-mark').attr('x', this.options.timeColumnPx - 2).attr('y', (d) => d.y + font * 0.35).attr('font-size', font)
+          .text((d) => (this.notes.has(d.step.index) ? '✎' : ''));
+        g.select('title').text((d) => this.notes.get(d.step.index) ?? '');
       });
   }
 }

@@ -1,7 +1,8 @@
 /**
  * The Lessons screen: the library as cards (title, story, learning goals, how many notes and questions,
- * in the chosen language), and the way into a step-through of one's own capture (the call open in the
- * ladder, or the whole capture when it is small enough). Text enters through textContent only.
+ * in the chosen language), a lesson file to open (a bundle saved from the app), and the way into a
+ * step-through of one's own capture (the call open in the ladder, or the whole capture when it is small
+ * enough) — where a teacher can author a lesson. Text enters through textContent only.
  */
 import type { Locale } from '../../../core/src/explain/i18n/locale.ts';
 import { type LessonSummary, MAX_STEP_MESSAGES } from '../../shared/ipcContract.ts';
@@ -21,6 +22,8 @@ export interface LessonsScreenEvents {
   open(id: string): void;
   stepCall(rows: number[]): void;
   stepAll(): void;
+  /** A lesson file (.sipladder-lesson.json) picked with "Open lesson file…". */
+  openFile(file: File): void;
   error(message: string): void;
 }
 
@@ -28,6 +31,7 @@ export class LessonsScreen {
   readonly root: HTMLElement;
   private readonly cards: HTMLElement;
   private readonly capture: HTMLElement;
+  private readonly fileInput: HTMLInputElement;
   private readonly lists = new Map<Locale, Promise<LessonSummary[]>>();
   private seq = 0;
 
@@ -35,12 +39,21 @@ export class LessonsScreen {
     this.cards = el('div', { class: 'lesson-cards', role: 'list' });
     this.capture = el('section', { class: 'own-capture' });
     this.root = el('div', { class: 'lessons-screen' });
+    this.fileInput = el('input', { type: 'file', id: 'lesson-file-input', accept: '.json,application/json', hidden: true });
+    this.fileInput.addEventListener('change', () => {
+      const file = this.fileInput.files?.[0];
+      this.fileInput.value = '';
+      if (file !== undefined) this.events.openFile(file);
+    });
   }
 
   async render(locale: Locale, capture: CaptureInfo): Promise<void> {
     const seq = ++this.seq;
+    const openFile = el('button', { type: 'button', id: 'open-lesson-file' }, uiText(locale, 'lessons.openFile'));
+    openFile.addEventListener('click', () => this.fileInput.click());
     this.root.replaceChildren(
-      el('div', { class: 'lessons-head' }, el('h2', {}, uiText(locale, 'lessons.title')), el('p', { class: 'muted' }, uiText(locale, 'lessons.intro'))),
+      el('div', { class: 'lessons-head' }, el('h2', {}, uiText(locale, 'lessons.title')), el('p', { class: 'muted' }, uiText(locale, 'lessons.intro')),
+        el('div', { class: 'lessons-actions' }, openFile, el('span', { class: 'muted' }, uiText(locale, 'lessons.openFileHint')), this.fileInput)),
       this.cards, this.capture,
     );
     this.renderCapture(locale, capture);
@@ -97,6 +110,7 @@ export class LessonsScreen {
       el('p', { class: 'muted' }, capture.name === null ? uiText(locale, 'capture.none') : capture.name),
       el('p', {}, uiText(locale, 'capture.intro')),
       el('div', { class: 'own-capture-actions' }, call, all),
+      el('p', { class: 'muted' }, uiText(locale, 'capture.authorHint')),
     );
   }
 }

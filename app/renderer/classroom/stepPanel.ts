@@ -64,7 +64,9 @@ function intro(input: PanelInput): HTMLElement[] {
   const { locale, lesson } = input;
   const out: HTMLElement[] = [el('h2', { class: 'step-intro-title' }, lesson !== undefined ? pickText(lesson.title, locale) : input.title)];
   if (lesson !== undefined) {
-    out.push(section('step-story', uiText(locale, 'step.story'), el('p', {}, pickText(lesson.narrative, locale))));
+    // A lesson being written may have no story yet: no empty section in its preview.
+    const narrative = pickText(lesson.narrative, locale);
+    if (narrative !== '') out.push(section('step-story', uiText(locale, 'step.story'), el('p', {}, narrative)));
     if (lesson.goals.length > 0) {
       out.push(section('step-goals', uiText(locale, 'step.goals'), el('ul', {}, ...lesson.goals.map((g) => el('li', {}, pickText(g, locale))))));
     }

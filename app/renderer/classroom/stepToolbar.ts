@@ -13,6 +13,8 @@ import { type Pacing, SPEEDS, type StepCommand, type StepState } from './stepMod
 export interface ToolbarEvents {
   apply(action: ClassroomAction): void;
   back(): void;
+  /** The "Author lesson" toggle (authoring/): write notes and questions on this step-through, save a lesson. */
+  author(): void;
 }
 
 export class StepToolbar {
@@ -56,13 +58,16 @@ export class StepToolbar {
       ['notes', toggle('step-notes', 'step.notes', { type: 'toggleNotes' })],
       ['presenter', button('step-presenter', 'step.presenter', '', { type: 'togglePresenter' })],
     ];
+    const author = el('button', { type: 'button', id: 'step-author', class: 'toggle', 'aria-pressed': 'false' }, t('step.author'));
+    author.addEventListener('click', () => this.events.author());
+    controls.push(['author', author]);
     this.controls.clear();
     for (const [name, node] of controls) this.controls.set(name, node);
     this.root.replaceChildren(back, el('h2', { class: 'step-title', title }, title),
       el('div', { class: 'step-controls', role: 'group' }, ...controls.map(([, node]) => node)));
   }
 
-  sync(s: StepState, presenter: boolean): void {
+  sync(s: StepState, presenter: boolean, authoring = false): void {
     const get = <T extends HTMLElement>(name: string): T | undefined => this.controls.get(name) as T | undefined;
     const play = get<HTMLButtonElement>('play');
     if (play !== undefined) {
@@ -94,5 +99,6 @@ export class StepToolbar {
       button.title = label;
       button.setAttribute('aria-pressed', String(presenter));
     }
+    get('author')?.setAttribute('aria-pressed', String(authoring));
   }
 }

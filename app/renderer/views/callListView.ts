@@ -8,6 +8,7 @@ import type { RendererApi } from '../api/rendererApi.ts';
 import { clear, el } from '../dom.ts';
 import { CALL_COLUMNS, GRID_TEMPLATE, statusClass } from './callColumns.ts';
 import { PAGE_ROWS, RowPages } from './rowPages.ts';
+import { plural } from '../plural.ts';
 import { timed } from '../perf.ts';
 import { makeScrollMap, offsetToReveal, scrollTopFor, virtualOffset, visibleRows } from './scrollMapping.ts';
 
@@ -170,7 +171,7 @@ export class CallListView {
       this.fillRow(node, position, this.pages.row(position));
     }
     const error = this.pages.filterError;
-    this.filterStatus.textContent = error !== null ? 'filter not applied' : total === this.pages.unfiltered ? `${total} rows` : `${total} of ${this.pages.unfiltered} rows`;
+    this.filterStatus.textContent = error !== null ? 'filter not applied' : total === this.pages.unfiltered ? plural(total, 'row') : `${total} of ${plural(this.pages.unfiltered, 'row')}`;
     this.filterStatus.classList.toggle('error', error !== null);
     this.showProblem(error);
     if (this.cursor >= total && total > 0) this.cursor = total - 1;

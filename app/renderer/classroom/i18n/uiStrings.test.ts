@@ -8,7 +8,7 @@ import { UI_CATALOGUES, uiText } from './uiText.ts';
 const SAME_AS_ENGLISH: ReadonlySet<string> = new Set([
   'fr:step.notes', 'fr:step.questions', 'fr:step.counterStart', 'fr:lessons.counts', 'fr:step.retransmission', 'fr:step.pause',
   'fr:hop.maxForwards', 'fr:hop.requestUri', 'es:hop.maxForwards', 'es:hop.requestUri',
-  'pl:hop.maxForwards', 'pl:hop.requestUri',
+  'pl:hop.maxForwards', 'pl:hop.requestUri', 'fr:author.question',
 ]);
 
 describe('the classroom UI strings', () => {
