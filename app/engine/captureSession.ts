@@ -8,6 +8,7 @@ import { analyze } from '../../core/src/analyze/analyze.ts';
 import { buildFilterData } from '../../core/src/analyze/filter/filterData.ts';
 import { Correlator } from '../../core/src/correlate/correlator.ts';
 import { headerFromFacts } from '../../core/src/pipeline/captureAnalysis.ts';
+import { RecordCompactor } from '../../core/src/pipeline/compactRecord.ts';
 import { SipPipeline, type CaptureSummary } from '../../core/src/pipeline/sipPipeline.ts';
 import type { MessageRecord } from '../../core/src/sip/messageRecord.ts';
 import type {
@@ -44,6 +45,8 @@ function bump(into: Record<string, number>, key: string): void {
 export class CaptureSession {
   private readonly pipeline: SipPipeline;
   private readonly correlator = new Correlator({ headerValue: headerFromFacts });
+  /** Records keep their scalar facts only once correlated and re-parse the rest from their kept bytes (core compactRecords). */
+  private readonly compactor = new RecordCompactor();
   private readonly records: MessageRecord[] = [];
   private readonly provisional = new ProvisionalRows();
   private readonly queryCache = new RowQueryCache();
@@ -105,6 +108,7 @@ export class CaptureSession {
     }
     this.phase = 'correlating';
     const model = this.correlator.finish();
+    this.compactor.releaseAll();
     const lookup = (i: number): MessageRecord | undefined => this.records[i];
     const analysis = analyze(model, lookup);
     const data = buildFilterData(model, analysis, lookup);
@@ -166,7 +170,7 @@ export class CaptureSession {
     if (records.length === 0) return;
     this.state.precisionDigits = this.pipeline.timePrecisionDigits;
     this.state.raw.dropped = this.pipeline.rawMessagesDropped;
-    for (const record of records) {
+    for (const record of this.compactor.wrap(records)) {
       this.records.push(record);
       this.provisional.add(record);
       this.correlator.add(record);
