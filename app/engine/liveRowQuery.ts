@@ -5,20 +5,8 @@
  */
 import type { FilterData } from '../../core/src/analyze/filter/filterData.ts';
 import { isRowHidden } from '../../core/src/analyze/filter/hidePresets.ts';
-import type { CallListQuery, CallRow, FilterProblem, SortKey } from '../shared/apiTypes.ts';
-import { compileQuery, type RowPage } from './rowQuery.ts';
-
-const FIELD: Record<SortKey, keyof CallRow> = {
-  start: 'startMs', from: 'from', to: 'to', callId: 'callId', method: 'method', outcome: 'outcome', status: 'status',
-  pdd: 'pddMs', duration: 'durationMs', messages: 'messages', legs: 'legs', issues: 'issues',
-};
-
-function compareCells(a: unknown, b: unknown): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  return (a as number | string) < (b as number | string) ? -1 : 1;
-}
+import type { CallListQuery, CallRow, FilterProblem } from '../shared/apiTypes.ts';
+import { compileQuery, RowQueryCache, sortPositions } from './rowQuery.ts';
 
 /** Positions of the rows to show, in order. `rows` come in first-message order; `data` is built only when a filter or preset needs it. */
 export function orderLiveRows(
@@ -36,36 +24,12 @@ export function orderLiveRows(
     }
     kept.push(p);
   }
-  if (!(query.sort === 'start' && !query.descending)) {
-    const field = FIELD[query.sort];
-    const sign = query.descending ? -1 : 1;
-    kept.sort((x, y) => {
-      const a = rows[x]![field];
-      const b = rows[y]![field];
-      if (a === null || b === null) return compareCells(a, b) || x - y;
-      return sign * compareCells(a, b) || x - y;
-    });
-  }
-  return { order: Int32Array.from(kept), filterError: problem };
+  return { order: sortPositions(rows, kept, query), filterError: problem };
 }
 
-export class LiveRowQueryCache {
-  private key = '';
-  private order: Int32Array = new Int32Array(0);
-  private filterError: FilterProblem | null = null;
-
-  /** `version` changes whenever the rows may have. */
-  page(rows: readonly CallRow[], data: () => FilterData, version: number, query: CallListQuery): RowPage {
-    const key = JSON.stringify([version, rows.length, query.sort, query.descending, query.filter, query.hide]);
-    if (key !== this.key) {
-      const ordered = orderLiveRows(rows, data, query);
-      this.key = key;
-      this.order = ordered.order;
-      this.filterError = ordered.filterError;
-    }
-    const out: CallRow[] = [];
-    const end = Math.min(this.order.length, query.offset + query.limit);
-    for (let i = query.offset; i < end; i++) out.push(rows[this.order[i]!]!);
-    return { total: this.order.length, rows: out, filterError: this.filterError };
+/** The file call list's cache, ordering live rows (positions, since live ids are group ids). */
+export class LiveRowQueryCache extends RowQueryCache {
+  constructor() {
+    super(orderLiveRows);
   }
 }

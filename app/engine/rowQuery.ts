@@ -65,33 +65,44 @@ export function orderRows(
     if (test !== undefined && !test(r, data)) continue;
     kept.push(r);
   }
-  const field = FIELD[query.sort];
-  const sign = query.descending ? -1 : 1;
+  return { order: sortPositions(rows, kept, query), filterError: problem };
+}
+
+/** Sorts positions into `rows` by the query's column: nulls last in both directions, ties in capture order. */
+export function sortPositions(rows: readonly CallRow[], kept: number[], query: Pick<CallListQuery, 'sort' | 'descending'>): Int32Array {
   if (!(query.sort === 'start' && !query.descending)) {
+    const field = FIELD[query.sort];
+    const sign = query.descending ? -1 : 1;
     kept.sort((x, y) => {
       const a = rows[x]![field];
       const b = rows[y]![field];
-      // Nulls stay last in both directions; ties keep capture order.
       if (a === null || b === null) return compareCells(a, b) || x - y;
       return sign * compareCells(a, b) || x - y;
     });
   }
-  return { order: Int32Array.from(kept), filterError: problem };
+  return Int32Array.from(kept);
 }
+
+/** How a cache computes the order: positions of the rows to show, and the filter's problem if any. */
+export type RowOrderer = (
+  rows: readonly CallRow[], data: () => FilterData, query: Pick<CallListQuery, 'sort' | 'descending' | 'filter' | 'hide'>,
+) => { order: Int32Array; filterError: FilterProblem | null };
 
 export class RowQueryCache {
   private key = '';
   private order: Int32Array = new Int32Array(0);
   private filterError: FilterProblem | null = null;
 
+  constructor(private readonly orderer: RowOrderer = (rows, data, query) => orderRows(rows, data(), query)) {}
+
   /**
    * `version` changes whenever rows or their messages may have (generation, records read); `data` is asked
    * for only when the order must be computed again.
    */
-  page(rows: readonly CallRow[], data: () => FilterData, version: string, query: CallListQuery): RowPage {
+  page(rows: readonly CallRow[], data: () => FilterData, version: string | number, query: CallListQuery): RowPage {
     const key = JSON.stringify([version, rows.length, query.sort, query.descending, query.filter, query.hide]);
     if (key !== this.key) {
-      const ordered = orderRows(rows, data(), query);
+      const ordered = this.orderer(rows, data, query);
       this.key = key;
       this.order = ordered.order;
       this.filterError = ordered.filterError;
