@@ -3,9 +3,10 @@
  * folder (0700, file 0600), removed when the capture is replaced or the app closes. "Save live capture" hands
  * out its prefix up to the last whole block; pcap exports of chosen calls read it again for their frames.
  */
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeAllSync } from '../../cli/live/writeAllSync.ts';
 import { PcapngBoundary } from './livePcapngBoundary.ts';
 
 export class LiveTeeFile {
@@ -32,8 +33,7 @@ export class LiveTeeFile {
   write(chunk: Uint8Array): void {
     if (this.fd === undefined) return;
     try {
-      let done = 0;
-      while (done < chunk.length) done += writeSync(this.fd, chunk, done, chunk.length - done);
+      writeAllSync(this.fd, chunk);
       this.bytes += chunk.length;
       this.boundary.push(chunk);
     } catch (error) {

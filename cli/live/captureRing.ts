@@ -5,9 +5,10 @@
  * (pcap), and each starts with the stream's headers (pcapng section and interface blocks, the pcap file header),
  * so every file of the ring opens on its own. Names follow dumpcap: calls_00001_20261121093000.pcapng.
  */
-import { closeSync, openSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, openSync, unlinkSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { CliError, EXIT } from '../cliError.ts';
+import { writeAllSync } from './writeAllSync.ts';
 
 export interface RingOptions {
   /** Files kept (the oldest beyond it is deleted). */
@@ -149,8 +150,7 @@ export class CaptureRingWriter {
 
   private writeBytes(bytes: Uint8Array): void {
     try {
-      let done = 0;
-      while (done < bytes.length) done += writeSync(this.fd!, bytes, done, bytes.length - done);
+      writeAllSync(this.fd!, bytes);
     } catch (error) {
       throw ringWriteError(this.currentPath ?? this.path, error);
     }

@@ -1,6 +1,7 @@
 /** `--write FILE`: every byte the capture delivered, saved as it arrives (pcapng for interface captures). */
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { CliError, EXIT } from '../cliError.ts';
+import { writeAllSync } from './writeAllSync.ts';
 
 export class CaptureFileWriter {
   private fd: number | undefined;
@@ -18,8 +19,7 @@ export class CaptureFileWriter {
   write(chunk: Uint8Array): void {
     if (this.fd === undefined) return;
     try {
-      let done = 0;
-      while (done < chunk.length) done += writeSync(this.fd, chunk, done, chunk.length - done);
+      writeAllSync(this.fd, chunk);
       this.bytes += chunk.length;
     } catch (error) {
       this.close();
