@@ -3,7 +3,7 @@
 // author panel, the lesson saved anonymised as one file (a download, as in any browser), that file checked
 // by `sipladder lesson check`, then opened again from the Lessons screen with the notes on the same arrows.
 // Screenshots: test-artifacts/classroom-authoring*.png, and app/docs/classroom-authoring.png for the README.
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
@@ -11,7 +11,7 @@ import { lessonMain } from '../../cli/commands/lesson.ts';
 import { parseLessonBundle } from '../../core/src/explain/lesson/lessonBundle.ts';
 import { TRAPEZOID_PATH } from '../engine/testCaptures.ts';
 import { e2eIt, UNAVAILABLE } from './e2eTest.ts';
-import { ARTIFACTS, type Browsing, buildAppForTests, downloadOf, openBrowser, serve, type Served } from './harness.ts';
+import { ARTIFACTS, type Browsing, downloadOf, openApp, type OpenedApp } from './harness.ts';
 
 const shot = (name: string): string => join(ARTIFACTS, `classroom-${name}.png`);
 const DOCS_SHOT = join(__dirname, '../docs/classroom-authoring.png');
@@ -21,8 +21,7 @@ const QUESTION = 'How many Via headers does this 180 carry when it reaches alice
 const ANSWER = 'One: each proxy removed its own on the way back.';
 
 describe('authoring a lesson from a capture, in Chromium at 1280×720', () => {
-  let built: Awaited<ReturnType<typeof buildAppForTests>> | undefined;
-  let served: Served | undefined;
+  let app: OpenedApp | undefined;
   let b: Browsing | undefined;
   const scratch = mkdtempSync(join(tmpdir(), 'sipladder-authoring-'));
   const savedFile = join(scratch, 'saved.sipladder-lesson.json');
@@ -33,19 +32,12 @@ describe('authoring a lesson from a capture, in Chromium at 1280×720', () => {
 
   beforeAll(async () => {
     if (UNAVAILABLE !== undefined) return;
-    mkdirSync(ARTIFACTS, { recursive: true });
-    built = await buildAppForTests();
-    served = await serve(built.outdir);
-    b = await openBrowser(served.origin, { width: 1280, height: 720 });
-    await b.page.goto(served.url);
-    await b.page.evaluate(() => localStorage.setItem('sipladder-language', 'en'));
-    await b.page.reload();
+    app = await openApp({ viewport: { width: 1280, height: 720 }, language: 'en' });
+    ({ b } = app);
   });
 
   afterAll(async () => {
-    await b?.close();
-    await served?.stop();
-    built?.cleanup();
+    await app?.close();
     rmSync(scratch, { recursive: true, force: true });
   });
 

@@ -1,30 +1,22 @@
 // The classroom in Chromium at a projector's 1280×720: the Lessons screen, a lesson stepped through to the
 // end, an answer revealed, hover help on a header name, French, presenter mode, and a step-through of an
 // ordinary capture. Screenshots go to test-artifacts/classroom-*.png.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { TRAPEZOID_PATH } from '../engine/testCaptures.ts';
 import { e2eIt, UNAVAILABLE } from './e2eTest.ts';
-import { ARTIFACTS, type Browsing, buildAppForTests, openBrowser, serve, type Served } from './harness.ts';
+import { ARTIFACTS, type Browsing, openApp, type OpenedApp } from './harness.ts';
 
 const shot = (name: string): string => join(ARTIFACTS, `classroom-${name}.png`);
 
 describe('the classroom in Chromium at 1280×720', () => {
-  let built: Awaited<ReturnType<typeof buildAppForTests>> | undefined;
-  let served: Served | undefined;
+  let app: OpenedApp | undefined;
   let b: Browsing | undefined;
 
   beforeAll(async () => {
     if (UNAVAILABLE !== undefined) return;
-    mkdirSync(ARTIFACTS, { recursive: true });
-    built = await buildAppForTests();
-    served = await serve(built.outdir);
-    b = await openBrowser(served.origin, { width: 1280, height: 720 });
-    await b.page.goto(served.url);
-    // Start in English whatever the machine's language, as a first visit would with an English browser.
-    await b.page.evaluate(() => localStorage.setItem('sipladder-language', 'en'));
-    await b.page.reload();
+    app = await openApp({ viewport: { width: 1280, height: 720 }, language: 'en' });
+    ({ b } = app);
     await b.page.locator('#tab-lessons').click();
     // The call list asks for rows before any capture is open (at start, and when its view is hidden) and
     // shows "no capture is open" for a few seconds — not the classroom's doing: let it go before screenshots.
@@ -33,9 +25,7 @@ describe('the classroom in Chromium at 1280×720', () => {
   });
 
   afterAll(async () => {
-    await b?.close();
-    await served?.stop();
-    built?.cleanup();
+    await app?.close();
   });
 
   e2eIt('lists the lesson library with titles and learning goals', async () => {

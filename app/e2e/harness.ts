@@ -4,7 +4,7 @@
  * Every request the page makes is routed through a check that records anything not aimed at the server.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -110,4 +110,46 @@ export async function downloadOf(page: Page, selector: string): Promise<{ name: 
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.locator(selector).click()]);
   const path = await download.path();
   return { name: download.suggestedFilename(), bytes: readFileSync(path) };
+}
+
+/** The app built, served (with `file` open if given) and shown in Chromium: what every e2e suite starts from. */
+export interface OpenedApp {
+  readonly served: Served;
+  readonly b: Browsing;
+  close(): Promise<void>;
+}
+
+export interface OpenAppOptions {
+  readonly file?: string;
+  readonly viewport?: { width: number; height: number };
+  /** Runs in the page before its scripts (trip-wires, recorders). */
+  readonly initScript?: () => void;
+  /** Start in this UI language whatever the machine's, as a first visit with such a browser would. */
+  readonly language?: string;
+}
+
+export async function openApp(options: OpenAppOptions = {}): Promise<OpenedApp> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const built = await buildAppForTests();
+  let served: Served | undefined;
+  let b: Browsing | undefined;
+  const close = async (): Promise<void> => {
+    await b?.close();
+    await served?.stop();
+    built.cleanup();
+  };
+  try {
+    served = await serve(built.outdir, options.file);
+    b = await openBrowser(served.origin, options.viewport);
+    if (options.initScript) await b.page.addInitScript(options.initScript);
+    await b.page.goto(served.url);
+    if (options.language !== undefined) {
+      await b.page.evaluate((language) => localStorage.setItem('sipladder-language', language), options.language);
+      await b.page.reload();
+    }
+    return { served, b, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }

@@ -1,11 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { parseXml } from '../../core/src/export/svg/parseXml.ts';
 import { HOSTILE_PATH } from '../engine/testCaptures.ts';
 import { e2eIt, UNAVAILABLE } from './e2eTest.ts';
-import { ARTIFACTS, type Browsing, buildAppForTests, downloadOf, openBrowser, serve, type Served } from './harness.ts';
+import { ARTIFACTS, type Browsing, downloadOf, openApp, type OpenedApp, type Served } from './harness.ts';
 
 /** What a successful injection would leave in the page: elements that load or run things, event-handler attributes, violations. */
 async function injectionTraces(page: Page): Promise<{ elements: string[]; handlers: string[]; scripts: string[]; violations: string[]; fired: number }> {
@@ -24,35 +23,32 @@ async function injectionTraces(page: Page): Promise<{ elements: string[]; handle
 }
 
 describe('the hostile capture in Chromium', () => {
-  let built: Awaited<ReturnType<typeof buildAppForTests>> | undefined;
+  let app: OpenedApp | undefined;
   let served: Served | undefined;
   let b: Browsing | undefined;
 
   beforeAll(async () => {
     if (UNAVAILABLE !== undefined) return;
-    mkdirSync(ARTIFACTS, { recursive: true });
-    built = await buildAppForTests();
-    served = await serve(built.outdir, HOSTILE_PATH);
-    b = await openBrowser(served.origin);
     // Record CSP violations and trip-wire any alert/confirm/prompt the payloads would call.
-    await b.page.addInitScript(() => {
-      const w = window as unknown as { __violations: string[]; __fired: number };
-      w.__violations = [];
-      w.__fired = 0;
-      document.addEventListener('securitypolicyviolation', (e) => w.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-      for (const name of ['alert', 'confirm', 'prompt'] as const) {
-        (window as unknown as Record<string, () => void>)[name] = () => {
-          w.__fired++;
-        };
-      }
+    app = await openApp({
+      file: HOSTILE_PATH,
+      initScript: () => {
+        const w = window as unknown as { __violations: string[]; __fired: number };
+        w.__violations = [];
+        w.__fired = 0;
+        document.addEventListener('securitypolicyviolation', (e) => w.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+        for (const name of ['alert', 'confirm', 'prompt'] as const) {
+          (window as unknown as Record<string, () => void>)[name] = () => {
+            w.__fired++;
+          };
+        }
+      },
     });
-    await b.page.goto(served.url);
+    ({ served, b } = app);
   });
 
   afterAll(async () => {
-    await b?.close();
-    await served?.stop();
-    built?.cleanup();
+    await app?.close();
   });
 
   e2eIt('shows the hostile rows as text in the call list', async () => {

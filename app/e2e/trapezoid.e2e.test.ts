@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mermaid from 'mermaid';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
@@ -6,7 +6,7 @@ import { CaptureReader } from '../../core/src/capture/captureReader.ts';
 import { findElements, hasClass, parseXml } from '../../core/src/export/svg/parseXml.ts';
 import { readCapture, TRAPEZOID_PATH } from '../engine/testCaptures.ts';
 import { e2eIt, UNAVAILABLE } from './e2eTest.ts';
-import { ARTIFACTS, type Browsing, buildAppForTests, downloadOf, openBrowser, serve, type Served } from './harness.ts';
+import { ARTIFACTS, type Browsing, downloadOf, openApp, type OpenedApp, type Served } from './harness.ts';
 
 /** Width and height from a PNG's IHDR chunk (PNG spec §11.2.2), after checking the signature. */
 function pngSize(bytes: Buffer): { width: number; height: number } | undefined {
@@ -22,23 +22,18 @@ function arrowsOf(svg: string): string[] {
 }
 
 describe('the app in Chromium on the trapezoid sample (two proxies)', () => {
-  let built: Awaited<ReturnType<typeof buildAppForTests>> | undefined;
+  let app: OpenedApp | undefined;
   let served: Served | undefined;
   let b: Browsing | undefined;
 
   beforeAll(async () => {
     if (UNAVAILABLE !== undefined) return;
-    mkdirSync(ARTIFACTS, { recursive: true });
-    built = await buildAppForTests();
-    served = await serve(built.outdir, TRAPEZOID_PATH);
-    b = await openBrowser(served.origin);
-    await b.page.goto(served.url);
+    app = await openApp({ file: TRAPEZOID_PATH });
+    ({ served, b } = app);
   });
 
   afterAll(async () => {
-    await b?.close();
-    await served?.stop();
-    built?.cleanup();
+    await app?.close();
   });
 
   e2eIt('lists the call with its parties, outcome and message count', async () => {
