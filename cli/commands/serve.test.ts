@@ -21,21 +21,25 @@ function context(file: string | undefined, flags: Record<string, string | boolea
   return { ctx: { ...(file ? { input: openInput(file) } : {}), flags, out: sink, err: sink }, out: () => text };
 }
 
-describe('sipladder serve', () => {
+/** Builds the app into a temporary folder for the suite and points SIPLADDER_APP_DIST at it. */
+function useBuiltApp(prefix: string, cleanup?: () => void): void {
   let dist: string;
   const previous = process.env.SIPLADDER_APP_DIST;
-
   beforeAll(async () => {
-    dist = mkdtempSync(join(tmpdir(), 'sipladder-serve-test-'));
+    dist = mkdtempSync(join(tmpdir(), prefix));
     await (buildApp as (d: string) => Promise<unknown>)(dist);
     process.env.SIPLADDER_APP_DIST = dist;
   });
-
   afterAll(() => {
     if (previous === undefined) delete process.env.SIPLADDER_APP_DIST;
     else process.env.SIPLADDER_APP_DIST = previous;
     rmSync(dist, { recursive: true, force: true });
+    cleanup?.();
   });
+}
+
+describe('sipladder serve', () => {
+  useBuiltApp('sipladder-serve-test-');
 
   it('reads --port as a port number, 0 (any free port) by default', () => {
     expect(parsePort(undefined)).toBe(0);
@@ -87,21 +91,7 @@ describe('sipladder serve', () => {
 describe('sipladder serve --capture', () => {
   const capture = testCallCapture([{ kind: 'answered', callId: 'serve-1', at: 0 }, { kind: 'register', callId: 'serve-2', at: 0.1 }]);
   const tools = fakeTcpdump(capture);
-  let dist: string;
-  const previous = process.env.SIPLADDER_APP_DIST;
-
-  beforeAll(async () => {
-    dist = mkdtempSync(join(tmpdir(), 'sipladder-serve-live-test-'));
-    await (buildApp as (d: string) => Promise<unknown>)(dist);
-    process.env.SIPLADDER_APP_DIST = dist;
-  });
-
-  afterAll(() => {
-    if (previous === undefined) delete process.env.SIPLADDER_APP_DIST;
-    else process.env.SIPLADDER_APP_DIST = previous;
-    rmSync(dist, { recursive: true, force: true });
-    tools.cleanup();
-  });
+  useBuiltApp('sipladder-serve-live-test-', () => tools.cleanup());
 
   function liveContext(interfaces: string[], flags: Record<string, string | boolean | undefined>, env?: NodeJS.ProcessEnv): { ctx: ServeContext; out: () => string } {
     let text = '';
