@@ -2,11 +2,9 @@
  * `sipladder capture`: live capture on interfaces (through dumpcap or tcpdump, which alone need capture rights),
  * or live-style reading of a capture file or standard input; calls are printed as they complete.
  */
-import { parseArgs } from 'node:util';
 import { CliError, EXIT } from '../cliError.ts';
 import type { OutStream } from '../command.ts';
 import { openInput } from '../openInput.ts';
-import { CaptureError } from '../live/captureError.ts';
 import { DEFAULT_CAPTURE_FILTER, DEFAULT_FILTER_SUMMARY } from '../live/captureFilter.ts';
 import { CaptureRingWriter } from '../live/captureRing.ts';
 import { CaptureFileWriter } from '../live/captureWriter.ts';
@@ -16,7 +14,7 @@ import { InterfaceCapture } from '../live/interfaceCapture.ts';
 import { LiveFeed, type FeedEvent } from '../live/liveFeed.ts';
 import { formatInterfaceList, listNetworkInterfaces } from '../live/networkInterfaces.ts';
 import { runLive } from '../live/runLive.ts';
-import { liveLimits, numberOption, LIVE_OPTIONS_HELP } from '../live/liveOptions.ts';
+import { LIVE_OPTIONS, LIVE_OPTIONS_HELP, liveLimits, liveOutputOptions, numberOption, parseLiveArgs, runLiveCommand } from '../live/liveOptions.ts';
 
 export const captureHelp = `Usage: sipladder capture -i IFACE [-i IFACE…] [-f FILTER] [--write FILE.pcapng] [--duration S] [--json]
        sipladder capture -r FILE|-      (the same live output from a capture file or standard input)
@@ -57,7 +55,7 @@ Examples:
   ssh pbx 'tcpdump -i any -U -w - port 5060' | sipladder capture -r -`;
 
 const OPTIONS = {
-  help: { type: 'boolean', short: 'h' },
+  ...LIVE_OPTIONS,
   interface: { type: 'string', short: 'i', multiple: true },
   'capture-filter': { type: 'string', short: 'f' },
   read: { type: 'string', short: 'r' },
@@ -65,13 +63,6 @@ const OPTIONS = {
   force: { type: 'boolean' },
   tool: { type: 'string' },
   list: { type: 'boolean' },
-  json: { type: 'boolean' },
-  all: { type: 'boolean' },
-  quiet: { type: 'boolean', short: 'q' },
-  duration: { type: 'string' },
-  stats: { type: 'string' },
-  'limit-calls': { type: 'string' },
-  'limit-mb': { type: 'string' },
   ring: { type: 'string' },
   'ring-mb': { type: 'string' },
 } as const;
@@ -91,25 +82,12 @@ export interface LiveIo {
 }
 
 /** `sipladder capture ARGS…` (argv without the command name). Returns the exit code. */
-export async function captureMain(argv: readonly string[], io: LiveIo): Promise<number> {
-  try {
-    return await capture(argv, io);
-  } catch (error) {
-    if (error instanceof CliError || error instanceof CaptureError) {
-      io.err.write(`sipladder capture: ${error.message}\n`);
-      return error.exitCode;
-    }
-    throw error;
-  }
+export function captureMain(argv: readonly string[], io: LiveIo): Promise<number> {
+  return runLiveCommand('capture', io.err, () => capture(argv, io));
 }
 
 async function capture(argv: readonly string[], io: LiveIo): Promise<number> {
-  let values;
-  try {
-    values = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: false, strict: true }).values;
-  } catch (error) {
-    throw new CliError(`${(error as Error).message}\nRun \`sipladder capture --help\` for usage.`, EXIT.usage);
-  }
+  const values = parseLiveArgs('capture', argv, OPTIONS);
   if (values.help) {
     io.out.write(captureHelp + '\n');
     return EXIT.ok;
@@ -125,8 +103,7 @@ async function capture(argv: readonly string[], io: LiveIo): Promise<number> {
     throw new CliError(`--tool: expected dumpcap or tcpdump, got '${values.tool.slice(0, 20)}'`, EXIT.usage);
   }
   const limits = liveLimits(values);
-  const duration = values.duration === undefined ? undefined : numberOption('duration', values.duration);
-  const stats = values.stats === undefined ? undefined : numberOption('stats', values.stats);
+  const output = liveOutputOptions(values);
 
   // The output file first: a refusal must not leave a capture tool running.
   if ((values.ring !== undefined || values['ring-mb'] !== undefined) && values.write === undefined) {
@@ -162,9 +139,7 @@ async function capture(argv: readonly string[], io: LiveIo): Promise<number> {
       io.onReady?.({ label: input.label, pids: [] });
     }
     const summary = await runLive(feed, {
-      out: io.out, err: io.err, json: values.json === true, all: values.all === true, quiet: values.quiet === true,
-      ...(stats !== undefined ? { statsEverySeconds: stats } : {}), ...(duration !== undefined ? { durationSeconds: duration } : {}),
-      ...(capture ? { tool: capture.tool.name } : {}), ...(io.signal ? { signal: io.signal } : {}), env,
+      ...output, out: io.out, err: io.err, ...(capture ? { tool: capture.tool.name } : {}), ...(io.signal ? { signal: io.signal } : {}), env,
     });
     if (writer && !values.quiet && !values.json) io.err.write(`${savedLine(writer)}\n`);
     if (summary.error) throw summary.error;

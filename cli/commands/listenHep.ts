@@ -2,12 +2,10 @@
  * `sipladder listen-hep`: a HEP collector (HEPv3, and v1/v2) on UDP and TCP; calls are printed as they complete,
  * with the original addresses and times the capture agents recorded.
  */
-import { parseArgs } from 'node:util';
 import { CliError, EXIT } from '../cliError.ts';
-import { CaptureError } from '../live/captureError.ts';
 import { HepSource } from '../live/hepSource.ts';
 import { LiveFeed } from '../live/liveFeed.ts';
-import { liveLimits, numberOption, LIVE_OPTIONS_HELP } from '../live/liveOptions.ts';
+import { LIVE_OPTIONS, LIVE_OPTIONS_HELP, liveLimits, liveOutputOptions, parseLiveArgs, runLiveCommand } from '../live/liveOptions.ts';
 import { runLive } from '../live/runLive.ts';
 import type { LiveIo } from './capture.ts';
 
@@ -31,40 +29,20 @@ Examples:
   (Kamailio: modparam("siptrace", "duplicate_uri", "sip:COLLECTOR:9060"), hep_mode_on, hep_version 3)`;
 
 const OPTIONS = {
-  help: { type: 'boolean', short: 'h' },
+  ...LIVE_OPTIONS,
   port: { type: 'string', short: 'p' },
   address: { type: 'string' },
   udp: { type: 'boolean' },
   tcp: { type: 'boolean' },
-  json: { type: 'boolean' },
-  all: { type: 'boolean' },
-  quiet: { type: 'boolean', short: 'q' },
-  duration: { type: 'string' },
-  stats: { type: 'string' },
-  'limit-calls': { type: 'string' },
-  'limit-mb': { type: 'string' },
 } as const;
 
 /** `sipladder listen-hep ARGS…` (argv without the command name). Returns the exit code. */
-export async function listenHepMain(argv: readonly string[], io: LiveIo): Promise<number> {
-  try {
-    return await listenHep(argv, io);
-  } catch (error) {
-    if (error instanceof CliError || error instanceof CaptureError) {
-      io.err.write(`sipladder listen-hep: ${error.message}\n`);
-      return error.exitCode;
-    }
-    throw error;
-  }
+export function listenHepMain(argv: readonly string[], io: LiveIo): Promise<number> {
+  return runLiveCommand('listen-hep', io.err, () => listenHep(argv, io));
 }
 
 async function listenHep(argv: readonly string[], io: LiveIo): Promise<number> {
-  let values;
-  try {
-    values = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: false, strict: true }).values;
-  } catch (error) {
-    throw new CliError(`${(error as Error).message}\nRun \`sipladder listen-hep --help\` for usage.`, EXIT.usage);
-  }
+  const values = parseLiveArgs('listen-hep', argv, OPTIONS);
   if (values.help) {
     io.out.write(listenHepHelp + '\n');
     return EXIT.ok;
@@ -75,8 +53,7 @@ async function listenHep(argv: readonly string[], io: LiveIo): Promise<number> {
     port = Number(values.port);
   }
   const limits = liveLimits(values);
-  const duration = values.duration === undefined ? undefined : numberOption('duration', values.duration);
-  const stats = values.stats === undefined ? undefined : numberOption('stats', values.stats);
+  const output = liveOutputOptions(values);
   const source = new HepSource({
     port, ...(values.address !== undefined ? { address: values.address } : {}),
     ...(values.udp ? { udp: true } : {}), ...(values.tcp ? { tcp: true } : {}),
@@ -88,9 +65,7 @@ async function listenHep(argv: readonly string[], io: LiveIo): Promise<number> {
   if (io.onEvent) feed.on(io.onEvent);
   try {
     const summary = await runLive(feed, {
-      out: io.out, err: io.err, json: values.json === true, all: values.all === true, quiet: values.quiet === true,
-      ...(stats !== undefined ? { statsEverySeconds: stats } : {}), ...(duration !== undefined ? { durationSeconds: duration } : {}),
-      ...(io.signal ? { signal: io.signal } : {}), ...(io.env ? { env: io.env } : {}),
+      ...output, out: io.out, err: io.err, ...(io.signal ? { signal: io.signal } : {}), ...(io.env ? { env: io.env } : {}),
     });
     if (summary.error) throw summary.error;
     return EXIT.ok;
