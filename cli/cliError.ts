@@ -21,3 +21,17 @@ export class CliError extends Error {
     super(message);
   }
 }
+
+/**
+ * The end of a command that failed: a CliError is its message and exit code; a closed pipe (`| head`) is
+ * success; anything else is a bug, reported with its stack as an internal error.
+ */
+export function reportCommandError(error: unknown, err: { write(text: string): unknown }): number {
+  if (error instanceof CliError) {
+    err.write(`sipladder: ${error.message}\n`);
+    return error.exitCode;
+  }
+  if ((error as { code?: string }).code === 'EPIPE') return EXIT.ok;
+  err.write(`sipladder: internal error: ${(error as Error).stack ?? String(error)}\n`);
+  return EXIT.internal;
+}

@@ -1,7 +1,7 @@
 /** The `sipladder` command line: argument parsing, dispatch, and errors a person understands. */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { CliError, EXIT } from './cliError.ts';
+import { CliError, EXIT, reportCommandError } from './cliError.ts';
 import type { CommandContext, OutStream } from './command.ts';
 import { callsCommand, callsHelp } from './commands/calls.ts';
 import { captureHelp, captureMain } from './commands/capture.ts';
@@ -163,13 +163,7 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
     const ctx = { input: opened[0]!, inputs: opened, flags, lists, out: io.out, err: io.err };
     return await command.run(ctx);
   } catch (error) {
-    if (error instanceof CliError) {
-      io.err.write(`sipladder: ${error.message}\n`);
-      return error.exitCode;
-    }
-    if ((error as { code?: string }).code === 'EPIPE') return EXIT.ok;
-    io.err.write(`sipladder: internal error: ${(error as Error).stack ?? String(error)}\n`);
-    return EXIT.internal;
+    return reportCommandError(error, io.err);
   } finally {
     for (const input of opened) input.dispose?.();
   }

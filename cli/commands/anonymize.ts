@@ -3,10 +3,11 @@
  * Call-ID replaced consistently (core/src/anonymize), so a real trace can become a lesson or a ticket
  * attachment. Takes its own arguments (main.ts hands over everything after `anonymize`).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { anonymizeCapture } from '../../core/src/anonymize/anonymizeCapture.ts';
-import { CliError, EXIT } from '../cliError.ts';
+import { CliError, EXIT, reportCommandError } from '../cliError.ts';
+import { writeNewFile } from '../writeOutput.ts';
 import type { OutStream } from '../command.ts';
 import { describeFsError } from '../openInput.ts';
 
@@ -66,15 +67,6 @@ async function readInput(path: string, io: AnonymizeIo): Promise<Uint8Array> {
   }
 }
 
-function writeFile(path: string, bytes: Uint8Array | string, force: boolean): void {
-  if (existsSync(path) && !force) throw new CliError(`${path} exists: add --force to overwrite it`, EXIT.cannotWrite);
-  try {
-    writeFileSync(path, bytes);
-  } catch (error) {
-    throw new CliError(`${path}: cannot write (${(error as Error).message})`, EXIT.cannotWrite);
-  }
-}
-
 /** Everything after `sipladder anonymize`; returns the exit code. */
 export async function anonymizeMain(argv: readonly string[], io: AnonymizeIo): Promise<number> {
   try {
@@ -104,23 +96,17 @@ export async function anonymizeMain(argv: readonly string[], io: AnonymizeIo): P
       throw new CliError(`nothing written: these original values are still in the output, which would not be anonymous:\n${[...result.leftovers.keys()].map((v) => `  ${v}`).join('\n')}`, EXIT.inputErrors);
     }
     if (output === '-') io.out.write(result.bytes);
-    else writeFile(output, result.bytes, values.force ?? false);
+    else writeNewFile(output, result.bytes, values.force ?? false);
     if (values.map !== undefined) {
       const t = result.tables;
       const json = { warning: 'PRIVATE: this table undoes the anonymisation', ipv4: Object.fromEntries(t.ipv4), ipv6: Object.fromEntries(t.ipv6), macs: Object.fromEntries(t.macs), values: Object.fromEntries(t.tokens) };
-      writeFile(values.map, JSON.stringify(json, null, 2) + '\n', values.force ?? false);
+      writeNewFile(values.map, JSON.stringify(json, null, 2) + '\n', values.force ?? false);
     }
     const dropped = Object.entries(result.dropped).map(([reason, n]) => `${n} ${reason}`).join(', ');
     io.err.write(`anonymized ${result.framesOut} of ${result.framesIn} frames, ${result.replaced} values replaced${dropped ? `; left out: ${dropped}` : ''}\n`);
     for (const issue of result.issues.filter((i) => i.code !== 'anonymize.frames_dropped')) io.err.write(`${issue.severity}: ${issue.message}${issue.value !== undefined ? ` (${issue.value})` : ''}\n`);
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof CliError) {
-      io.err.write(`sipladder: ${error.message}\n`);
-      return error.exitCode;
-    }
-    if ((error as { code?: string }).code === 'EPIPE') return EXIT.ok;
-    io.err.write(`sipladder: internal error: ${(error as Error).stack ?? String(error)}\n`);
-    return EXIT.internal;
+    return reportCommandError(error, io.err);
   }
 }

@@ -5,7 +5,7 @@
  * read wherever a lesson is. Takes its own arguments (main.ts hands over everything after `lesson`), reads
  * and writes files, and leaves the rest to the pure core (core/src/explain/lesson) and the export stage.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -27,7 +27,8 @@ import { toMermaid } from '../../core/src/export/mermaid/toMermaid.ts';
 import { svgLadder } from '../../core/src/export/svg/toSvg.ts';
 import { analyzeCaptureBytes, type CaptureAnalysis } from '../../core/src/pipeline/captureAnalysis.ts';
 import { buildFlowFile } from '../../core/testkit/flow/buildFlowFile.ts';
-import { CliError, EXIT } from '../cliError.ts';
+import { CliError, EXIT, reportCommandError } from '../cliError.ts';
+import { writeNewFile } from '../writeOutput.ts';
 import type { OutStream } from '../command.ts';
 import { describeFsError } from '../openInput.ts';
 
@@ -212,15 +213,6 @@ function positiveNumber(name: string, text: string | undefined): number | undefi
   return Number(text);
 }
 
-function writeFile(path: string, data: string | Uint8Array, force: boolean | undefined): void {
-  if (existsSync(path) && !force) throw new CliError(`${path} exists: add --force to overwrite it`, EXIT.cannotWrite);
-  try {
-    writeFileSync(path, data);
-  } catch (error) {
-    throw new CliError(`${path}: cannot write (${(error as Error).message})`, EXIT.cannotWrite);
-  }
-}
-
 function writeOutput(io: LessonIo, values: Values, text: string, action = 'export'): void {
   const output = values.output;
   if (output === undefined) throw new CliError(`lesson ${action}: give the output file with -o OUT (- for standard output)`, EXIT.usage);
@@ -228,7 +220,7 @@ function writeOutput(io: LessonIo, values: Values, text: string, action = 'expor
     io.out.write(text);
     return;
   }
-  writeFile(output, text, values.force);
+  writeNewFile(output, text, values.force === true);
   io.err.write(`wrote ${output}\n`);
 }
 
@@ -244,8 +236,8 @@ function importBundle(loaded: LoadedLesson, dir: string, io: LessonIo, values: V
   const lessonFile = join(dir, 'lesson.json');
   const captureFile = join(dir, bundle.captureName);
   if (!values.force) for (const path of [lessonFile, captureFile]) if (existsSync(path)) throw new CliError(`${path} exists: add --force to overwrite it`, EXIT.cannotWrite);
-  writeFile(captureFile, bundle.capture, true);
-  writeFile(lessonFile, JSON.stringify(lessonJson(lesson), null, 2) + '\n', true);
+  writeNewFile(captureFile, bundle.capture, true);
+  writeNewFile(lessonFile, JSON.stringify(lessonJson(lesson), null, 2) + '\n', true);
   io.out.write(`wrote ${lessonFile} and ${captureFile} — ${counts(lesson, result.records.length)}\n`);
 }
 
@@ -350,12 +342,6 @@ export async function lessonMain(argv: readonly string[], io: LessonIo): Promise
     }));
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof CliError) {
-      io.err.write(`sipladder: ${error.message}\n`);
-      return error.exitCode;
-    }
-    if ((error as { code?: string }).code === 'EPIPE') return EXIT.ok;
-    io.err.write(`sipladder: internal error: ${(error as Error).stack ?? String(error)}\n`);
-    return EXIT.internal;
+    return reportCommandError(error, io.err);
   }
 }

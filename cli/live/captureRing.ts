@@ -8,6 +8,8 @@
 import { closeSync, openSync, unlinkSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { CliError, EXIT } from '../cliError.ts';
+import { describeWriteError } from '../writeOutput.ts';
+import { CAPTURE_WORDING } from './captureWriter.ts';
 import { writeAllSync } from './writeAllSync.ts';
 
 export interface RingOptions {
@@ -172,10 +174,7 @@ function damaged(what: string): CliError {
 }
 
 function ringWriteError(path: string, error: unknown): CliError {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EEXIST') return new CliError(`${path} exists: add --force to overwrite it`, EXIT.cannotWrite);
-  if (code === 'ENOSPC') return new CliError(`${path}: the disk is full; the capture stopped`, EXIT.cannotWrite);
-  return new CliError(`${path}: cannot write (${(error as Error).message})`, EXIT.cannotWrite);
+  return new CliError(describeWriteError(path, error, CAPTURE_WORDING), EXIT.cannotWrite);
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');

@@ -1,6 +1,7 @@
 /** `--write FILE`: every byte the capture delivered, saved as it arrives (pcapng for interface captures). */
 import { closeSync, openSync } from 'node:fs';
 import { CliError, EXIT } from '../cliError.ts';
+import { describeWriteError } from '../writeOutput.ts';
 import { writeAllSync } from './writeAllSync.ts';
 
 export class CaptureFileWriter {
@@ -35,10 +36,8 @@ export class CaptureFileWriter {
 }
 
 function writeError(path: string, error: unknown): CliError {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EEXIST') return new CliError(`${path} exists: add --force to overwrite it`, EXIT.cannotWrite);
-  if (code === 'EACCES' || code === 'EPERM') return new CliError(`${path}: permission denied`, EXIT.cannotWrite);
-  if (code === 'ENOENT') return new CliError(`${path}: no such directory`, EXIT.cannotWrite);
-  if (code === 'ENOSPC') return new CliError(`${path}: the disk is full; the capture stopped`, EXIT.cannotWrite);
-  return new CliError(`${path}: cannot write (${(error as Error).message})`, EXIT.cannotWrite);
+  return new CliError(describeWriteError(path, error, CAPTURE_WORDING), EXIT.cannotWrite);
 }
+
+/** A capture file is written while capturing: a full disk ends the capture. */
+export const CAPTURE_WORDING = { full: 'the disk is full; the capture stopped' };
