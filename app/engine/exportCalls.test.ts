@@ -6,7 +6,7 @@ import { findElements, hasClass, parseXml, textContent } from '../../core/src/ex
 import type { ExportRequest, ExportResult } from '../shared/apiTypes.ts';
 import { CaptureSession } from './captureSession.ts';
 import { exportCalls, exportFileName } from './exportCalls.ts';
-import { toBase64 } from './exportFrames.ts';
+import { encodeBase64 } from '../../core/src/shared/base64.ts';
 import { chunked, readCapture, TRAPEZOID_PATH } from './testCaptures.ts';
 import { retransmissionCapture } from './testFlows.ts';
 
@@ -118,7 +118,7 @@ describe('exports from the app (the core export stage)', () => {
 describe('base64 of export bytes', () => {
   it('encodes like the platform, across slice boundaries', () => {
     const bytes = Uint8Array.from({ length: 3 * 8192 * 2 + 5 }, (_, i) => (i * 7919) & 0xff);
-    expect(toBase64(bytes)).toBe(Buffer.from(bytes).toString('base64'));
-    expect(toBase64(new Uint8Array(0))).toBe('');
+    expect(encodeBase64(bytes)).toBe(Buffer.from(bytes).toString('base64'));
+    expect(encodeBase64(new Uint8Array(0))).toBe('');
   });
 });

@@ -12,7 +12,8 @@ import { framesOfRows } from '../../core/src/export/pcapSelection.ts';
 import { formatIsoTimestamp } from '../../core/src/shared/time.ts';
 import type { ExportRequest, ExportResult } from '../shared/apiTypes.ts';
 import type { CaptureSession } from './captureSession.ts';
-import { copyFrames, toBase64 } from './exportFrames.ts';
+import { encodeBase64 } from '../../core/src/shared/base64.ts';
+import { copyFrames } from './exportFrames.ts';
 import { groupRowIssues } from './exportIssues.ts';
 
 export interface ExportContext {
@@ -41,7 +42,7 @@ function made(request: ExportRequest, rows: readonly FilterRow[], what: string, 
   const part = request.records !== null && ['svg', 'mermaid', 'html'].includes(request.kind);
   return {
     ok: true, message: [what, ...warnings].join('; '), fileName: exportFileName(rows, part, request.kind), mediaType: MEDIA[request.kind][1],
-    text: 'text' in body ? body.text : null, base64: 'bytes' in body ? toBase64(body.bytes) : null,
+    text: 'text' in body ? body.text : null, base64: 'bytes' in body ? encodeBase64(body.bytes) : null,
   };
 }
 

@@ -30,16 +30,3 @@ export async function copyFrames(
   }));
   return writeFrameSelection(format, interfaces, selected, { application });
 }
-
-/** Base64 of bytes (RFC 4648 §4), in slices so no giant intermediate string of char codes is built at once. */
-export function toBase64(bytes: Uint8Array): string {
-  const parts: string[] = [];
-  const slice = 3 * 8192;
-  for (let at = 0; at < bytes.length; at += slice) {
-    const part = bytes.subarray(at, at + slice);
-    let binary = '';
-    for (let i = 0; i < part.length; i += 1024) binary += String.fromCharCode(...part.subarray(i, i + 1024));
-    parts.push(btoa(binary));
-  }
-  return parts.join('');
-}

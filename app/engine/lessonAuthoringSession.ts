@@ -4,7 +4,7 @@
  * byte for byte from the capture read again — every row of the capture for a whole-capture step-through),
  * then the pure assembly. Runs beside the worker, through the queries it already answers.
  */
-import { decodeBase64 } from '../../core/src/explain/lesson/lessonBundleBase64.ts';
+import { decodeBase64 } from '../../core/src/shared/base64.ts';
 import type { CallListPage, CallListQuery, ExportRequest, ExportResult } from '../shared/apiTypes.ts';
 import { MAX_STEPS_PAGE, type StepsPage, type StepsQuery, type StepView } from '../shared/classroomTypes.ts';
 import { assembleLessonBundle, refusedBundle } from './lessonAuthoring.ts';

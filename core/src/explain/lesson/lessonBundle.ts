@@ -7,7 +7,7 @@
  */
 import { closestName } from './closestName.ts';
 import type { MessageAnchor } from './lessonBundleAnchors.ts';
-import { decodeBase64, encodeBase64 } from './lessonBundleBase64.ts';
+import { decodeBase64, encodeBase64 } from '../../shared/base64.ts';
 import { lessonJson, type LessonContent } from './lessonBundleJson.ts';
 import type { Lesson, LessonIssue } from './lessonTypes.ts';
 import { parseLesson } from './parseLesson.ts';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeBase64, encodeBase64 } from './lessonBundleBase64.ts';
+import { decodeBase64, encodeBase64 } from './base64.ts';
 
 const ascii = (text: string): Uint8Array => new TextEncoder().encode(text);
 

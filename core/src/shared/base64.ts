@@ -1,9 +1,9 @@
 /**
- * Base64 (RFC 4648 §4, with padding) for the capture a lesson bundle carries. Table-driven over typed
- * arrays: a capture of several megabytes is encoded without building a string per byte, and decoding
+ * Base64 (RFC 4648 §4, with padding): a lesson bundle's capture, binary exports sent to the page.
+ * Table-driven over typed arrays: several megabytes are encoded without a string per byte, and decoding
  * refuses anything that is not canonical base64 (a bundle edited by hand) instead of guessing.
  */
-import { bytesToLatin1 } from '../../shared/bytes.ts';
+import { bytesToLatin1 } from './bytes.ts';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const PAD = 0x3d; // '='
