@@ -1,10 +1,9 @@
 /** `sipladder export FILE… --format json|csv|pcap|pcapng|mermaid|svg|html [--call ID|--index N…] [-o OUT]`. */
 import { basename, extname } from 'node:path';
 import type { FilterRow } from '../../core/src/analyze/filter/filterData.ts';
-import { CaptureReader } from '../../core/src/capture/captureReader.ts';
 import { CSV_TABLES, csvPieces, type CsvTable } from '../../core/src/export/csvExport.ts';
 import { jsonExportPieces } from '../../core/src/export/jsonExport.ts';
-import { FrameSelector, framesOfRows, writeFrameSelection, type SelectedFrame, type SelectionInterface } from '../../core/src/export/pcapSelection.ts';
+import { framesOfRows, readSelectedFrames, selectionInterface, writeFrameSelection, type SelectedFrame, type SelectionInterface } from '../../core/src/export/pcapSelection.ts';
 import { formatIsoTimestamp } from '../../core/src/shared/time.ts';
 import { CliError, EXIT } from '../cliError.ts';
 import type { CommandContext } from '../command.ts';
@@ -157,22 +156,14 @@ async function captureSelection(loaded: LoadedCapture, rows: readonly FilterRow[
     if (want.size === 0) continue;
     const path = input.rereadPath?.();
     if (path === undefined) throw new CliError(`${input.name} cannot be read a second time to copy its frames`, EXIT.cannotRead);
-    const reader = new CaptureReader();
-    const selector = new FrameSelector(want.keys());
-    for await (const chunk of readFileChunks(path)) {
-      selector.push(reader.push(chunk).frames);
-    }
-    selector.push(reader.end().frames);
+    const read = await readSelectedFrames(readFileChunks(path), want.keys());
     const base = interfaces.length;
     const label = basename(input.name);
-    for (const iface of reader.interfaces) {
-      interfaces.push({
-        linkType: iface.linkType, timePrecisionDigits: iface.timePrecisionDigits, snapLength: iface.snapLength,
-        ...(loaded.inputs.length > 1 ? { name: iface.name ? `${label}:${iface.name}` : label } : iface.name !== undefined ? { name: iface.name } : {}),
-        ...(iface.description !== undefined ? { description: iface.description } : {}),
-      });
+    // Merged inputs: interfaces are named after their file so they stay apart in the pcapng.
+    for (const iface of read.interfaces) {
+      interfaces.push(selectionInterface(iface, loaded.inputs.length > 1 ? (iface.name ? `${label}:${iface.name}` : label) : iface.name));
     }
-    for (const f of selector.frames()) {
+    for (const f of read.frames) {
       selected.push({ order: want.get(f.number)!, timestamp: f.timestamp, data: f.data, originalLength: f.originalLength, interfaceIndex: base + f.interfaceId });
     }
   }

@@ -5,7 +5,7 @@ import { CaptureReader } from '../capture/captureReader.ts';
 import type { Frame } from '../capture/frame.ts';
 import { analyzeCaptureBytes } from '../pipeline/captureAnalysis.ts';
 import { hex } from '../shared/bytes.ts';
-import { FrameSelector, framesOfRows, writeFrameSelection, type SelectedFrame } from './pcapSelection.ts';
+import { FrameSelector, framesOfRows, readSelectedFrames, selectionInterface, writeFrameSelection, type SelectedFrame } from './pcapSelection.ts';
 
 const read = (bytes: Uint8Array): { frames: Frame[]; reader: CaptureReader } => {
   const reader = new CaptureReader();
@@ -23,6 +23,22 @@ describe('the frames of a selection', () => {
     expect(frames.slice(0, 5)).toEqual([1, 2, 3, 4, 5]);
     expect(new Set(frames).size).toBe(frames.length);
     expect(framesOfRows(data, [])).toEqual([]);
+  });
+
+  it('reads a capture again only as far as its last wanted frame, with the interfaces it declared', async () => {
+    let chunksRead = 0;
+    async function* chunks(): AsyncGenerator<Uint8Array> {
+      for (let at = 0; at < IPV6FRAG.length; at += 64) {
+        chunksRead++;
+        yield IPV6FRAG.subarray(at, at + 64);
+      }
+    }
+    const got = await readSelectedFrames(chunks(), [1, 2]);
+    expect(got.frames.map((f) => f.number)).toEqual([1, 2]);
+    expect(chunksRead).toBeLessThan(Math.ceil(IPV6FRAG.length / 64));
+    expect(got.interfaces.map((i) => selectionInterface(i, 'lo'))).toEqual([{ linkType: 113, timePrecisionDigits: 6, snapLength: got.interfaces[0]!.snapLength, name: 'lo' }]);
+    const missing = await readSelectedFrames(chunks(), [1, 999]);
+    expect(missing.frames.map((f) => f.number)).toEqual([1]);
   });
 
   it('keeps only the wanted frames, as copies', () => {

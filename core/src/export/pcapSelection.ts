@@ -5,7 +5,8 @@
  * types needs pcapng (one Interface Description Block per original interface).
  */
 import type { FilterData, FilterRow } from '../analyze/filter/filterData.ts';
-import type { Frame } from '../capture/frame.ts';
+import { CaptureReader } from '../capture/captureReader.ts';
+import type { CaptureInterface, Frame } from '../capture/frame.ts';
 import type { Timestamp } from '../shared/time.ts';
 import { PCAP_DEFAULT_SNAP_LENGTH, writePcap } from './pcapWriter.ts';
 import { writePcapng } from './pcapngWriter.ts';
@@ -66,6 +67,28 @@ export class FrameSelector {
   frames(): readonly Frame[] {
     return this.kept;
   }
+}
+
+/** Reads a capture again and keeps the wanted frames (stopping once all are found), with its interfaces. */
+export async function readSelectedFrames(
+  chunks: AsyncIterable<Uint8Array>, wanted: Iterable<number>,
+): Promise<{ frames: readonly Frame[]; interfaces: readonly CaptureInterface[] }> {
+  const reader = new CaptureReader();
+  const selector = new FrameSelector(wanted);
+  for await (const chunk of chunks) {
+    selector.push(reader.push(chunk).frames);
+    if (selector.remaining === 0) break;
+  }
+  if (selector.remaining > 0) selector.push(reader.end().frames);
+  return { frames: selector.frames(), interfaces: reader.interfaces };
+}
+
+/** An interface of the capture as the writers describe it (`name` overrides its own). */
+export function selectionInterface(i: CaptureInterface, name: string | undefined = i.name): SelectionInterface {
+  return {
+    linkType: i.linkType, timePrecisionDigits: i.timePrecisionDigits, snapLength: i.snapLength,
+    ...(name !== undefined ? { name } : {}), ...(i.description !== undefined ? { description: i.description } : {}),
+  };
 }
 
 export type SelectionFormat = 'pcap' | 'pcapng';
