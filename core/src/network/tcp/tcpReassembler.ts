@@ -5,6 +5,7 @@
  */
 import { formatEndpoint } from '../../shared/endpoint.ts';
 import { makeIssue, type Issue } from '../../shared/issue.ts';
+import { RecentTable } from '../../shared/recentTable.ts';
 import type { TcpSegment } from '../packetResult.ts';
 import { streamIssues } from '../streamIssues.ts';
 import type { StreamChunk } from '../transportUnit.ts';
@@ -55,11 +56,13 @@ export class TcpReassembler {
   private readonly maxTotal: number;
   private readonly maxConnections: number;
   private readonly finGrace: number;
-  /** Insertion order is recency order: touching a connection re-inserts it. */
-  private readonly connections = new Map<string, Connection>();
+  /** Least recently used first; an evicted connection delivers what it held into the current output. */
+  private readonly connections: RecentTable<string, Connection>;
+  /** The output of the segment being accepted (where evictions deliver). */
+  private outChunks: StreamChunk[] = [];
+  private outIssues: Issue[] = [];
   /** Last generation of evicted connections, so a returning 4-tuple still gets a fresh id. */
   private readonly retiredGenerations = new Map<string, number>();
-  private lastKey = '';
   private totalHeld = 0;
   private pendingCloses: PendingClose[] = [];
 
@@ -67,6 +70,7 @@ export class TcpReassembler {
     this.maxPerStream = options.maxBufferedBytesPerStream ?? 4 * 1024 * 1024;
     this.maxTotal = options.maxBufferedBytesTotal ?? 64 * 1024 * 1024;
     this.maxConnections = Math.max(1, options.maxStreams ?? 65536);
+    this.connections = new RecentTable(this.maxConnections, (_key, connection) => this.retire(connection));
     this.finGrace = options.finHoleGraceSegments ?? 16;
   }
 
@@ -83,10 +87,12 @@ export class TcpReassembler {
     const forward = srcText <= dstText;
     const key = forward ? `${srcText} ${dstText}` : `${dstText} ${srcText}`;
     const index = forward ? 0 : 1;
-    let connection = this.touch(key);
+    let connection = this.connections.get(key);
     if (connection === undefined) {
       if (!hasPayload && (flags & SYN) === 0) return { chunks, issues }; // FIN/RST of an unknown connection
-      connection = this.create(key, chunks, issues);
+      this.outChunks = chunks;
+      this.outIssues = issues;
+      connection = this.create(key);
     }
 
     let direction = connection.directions[index];
@@ -155,29 +161,18 @@ export class TcpReassembler {
     this.totalHeld += direction.heldBytes - before;
   }
 
-  private touch(key: string): Connection | undefined {
-    const connection = this.connections.get(key);
-    if (connection !== undefined && key !== this.lastKey) {
-      this.connections.delete(key);
-      this.connections.set(key, connection);
-      this.lastKey = key;
-    }
-    return connection;
-  }
-
-  private create(key: string, chunks: StreamChunk[], issues: Issue[]): Connection {
-    if (this.connections.size >= this.maxConnections) this.evictOldest(chunks, issues);
+  private create(key: string): Connection {
     const generation = (this.retiredGenerations.get(key) ?? 0) + 1;
     this.retiredGenerations.delete(key);
     const connection: Connection = { key, generation, directions: [undefined, undefined] };
     this.connections.set(key, connection);
-    this.lastKey = key;
     return connection;
   }
 
-  private evictOldest(chunks: StreamChunk[], issues: Issue[]): void {
-    const oldest = this.connections.values().next().value as Connection | undefined;
-    if (oldest === undefined) return;
+  /** The least recently used connection leaves the table: what it held is delivered, its generation remembered. */
+  private retire(oldest: Connection): void {
+    const chunks = this.outChunks;
+    const issues = this.outIssues;
     let active = false;
     for (const direction of oldest.directions) {
       if (direction === undefined) continue;
@@ -186,7 +181,6 @@ export class TcpReassembler {
     }
     if (active) issues.push(makeIssue(streamIssues, 'tcp.stream_evicted', { value: oldest.key.replace(' ', ' <> ') }));
     this.pendingCloses = this.pendingCloses.filter((p) => !oldest.directions.includes(p.direction));
-    this.connections.delete(oldest.key);
     this.retiredGenerations.set(oldest.key, oldest.generation);
     if (this.retiredGenerations.size > this.maxConnections * 4) {
       const first = this.retiredGenerations.keys().next().value as string;
