@@ -229,17 +229,18 @@ export class SipPipeline {
     this.issueLog.addAll(m.issues, frame);
     const frames = m.frames.includes(frame) || m.frames.length === 0 ? m.frames : [...m.frames, frame].sort((a, b) => a - b);
     const index = this.messageCount++;
+    const record: { -readonly [K in keyof MessageRecord]: MessageRecord[K] } = {
+      index, frame, frames, timestamp, src: m.src, dst: m.dst, transport: m.transport, encapsulation: m.encapsulation, facts, issues: m.issues,
+    };
     if (inputOffset !== undefined) {
-      return {
-        index, frame, frames, timestamp, src: m.src, dst: m.dst, transport: m.transport, encapsulation: m.encapsulation, facts,
-        issues: m.issues, inputOffset, byteLength: m.message.bytes.length,
-      };
+      record.inputOffset = inputOffset;
+      record.byteLength = m.message.bytes.length;
+    } else {
+      // A copy (in a slab): the parsed bytes are a view into a capture chunk that must not stay pinned.
+      const raw = this.rawSlabs?.keep(m.message.bytes);
+      if (raw !== undefined) record.raw = raw;
     }
-    // A copy (in a slab): the parsed bytes are a view into a capture chunk that must not stay pinned.
-    const raw = this.rawSlabs?.keep(m.message.bytes);
-    return raw === undefined
-      ? { index, frame, frames, timestamp, src: m.src, dst: m.dst, transport: m.transport, encapsulation: m.encapsulation, facts, issues: m.issues }
-      : { index, frame, frames, timestamp, src: m.src, dst: m.dst, transport: m.transport, encapsulation: m.encapsulation, facts, issues: m.issues, raw };
+    return record;
   }
 
   private isProbing(streamId: string): boolean {
