@@ -17,6 +17,11 @@ describe('sipladder help', () => {
     expect(r.out).toMatch(/5 +the output cannot be written/);
   });
 
+  it('keeps the command summaries apart from the longest command name (listen-hep)', async () => {
+    const r = await runCli(['--help']);
+    expect(r.out).toMatch(/^ {2}listen-hep {2}receive HEP/m);
+  });
+
   it('has help with examples for every command, by --help and by `help COMMAND`', async () => {
     for (const c of COMMANDS) {
       const r = await runCli([c, '--help']);

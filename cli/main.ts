@@ -77,6 +77,13 @@ export const EXIT_CODES_HELP = `Exit codes:
   6   the capture needs more memory than this process may use (summary streams any size)
   70  internal error (a bug: please report it with the capture if you can)`;
 
+/** One line per command, the summaries aligned one space after the longest name. */
+function commandList(): string {
+  const commands = [...Object.entries(COMMANDS), ...Object.entries(OWN_ARGUMENTS)];
+  const width = Math.max(...commands.map(([name]) => name.length)) + 2;
+  return commands.map(([name, c]) => `  ${name.padEnd(width)}${c.summary}`).join('\n');
+}
+
 function mainHelp(): string {
   return `sipladder ${VERSION} — SIP traffic analyzer and ladder-diagram visualizer
 
@@ -84,7 +91,7 @@ Usage: sipladder [COMMAND] FILE… [options]
        sipladder FILE…             the call list (same as: sipladder calls FILE…)
 
 Commands:
-${[...Object.entries(COMMANDS), ...Object.entries(OWN_ARGUMENTS)].map(([name, c]) => `  ${name.padEnd(10)}${c.summary}`).join('\n')}
+${commandList()}
 
 FILE is a pcap or pcapng capture (gzip-compressed or not) or plain SIP text; - reads standard input
 (tcpdump -i any -U -w - port 5060 | sipladder -). Several FILEs are merged in time order.
